@@ -1,0 +1,71 @@
+"""The library's front door: the CLI, the web UI and batch runners call only these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from typing import Any
+
+from .errors import InputError
+from .model import Article
+from .pipeline import DEFAULT_STAGES, Pipeline
+from .settings import Settings
+
+ARTICLE_FIELDS = ("id", "published", "outlet", "headline", "url")
+
+
+@lru_cache(maxsize=8)
+def _pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
+    return Pipeline(stages, settings)
+
+
+def get_pipeline(settings: Settings | None = None, stages: Iterable[str] | None = None) -> Pipeline:
+    return _pipeline(settings or Settings(), tuple(stages or DEFAULT_STAGES))
+
+
+def extract(
+    text: str,
+    *,
+    id: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    headline: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+    **meta: Any,
+) -> Article:
+    """Run the pipeline on one article text and return the ``Article`` with its statements.
+
+    >>> a = extract('"We will win," the minister said.')
+    >>> [(s.kind, s.text, s.speaker) for s in a.statements]
+    [('direct', 'We will win,', 'the minister')]
+    """
+    article = Article(text=text, id=id, published=published, outlet=outlet, headline=headline,
+                      url=url, meta=dict(meta))
+    return get_pipeline(settings)(article)
+
+
+def to_article(item: str | Article | Mapping[str, Any]) -> Article:
+    """Turn a string, a mapping with a ``text`` field, or an ``Article`` into an ``Article``."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(text=item)
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise InputError("an article record needs a 'text' field", "unreadable")
+        known = {k: item.get(k) for k in ARTICLE_FIELDS}
+        meta = {k: v for k, v in item.items() if k not in ARTICLE_FIELDS and k != "text"}
+        if known["id"] is not None:
+            known["id"] = str(known["id"])
+        return Article(text=item["text"], meta=meta, **known)
+    raise InputError(f"cannot read an article from {type(item).__name__}", "unreadable")
+
+
+def extract_many(
+    items: Iterable[str | Article | Mapping[str, Any]], *, settings: Settings | None = None
+) -> Iterator[Article]:
+    """Stream articles through the pipeline, one at a time (memory stays flat)."""
+    pipe = get_pipeline(settings)
+    for item in items:
+        yield pipe(to_article(item))

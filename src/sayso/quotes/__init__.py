@@ -1,0 +1,1 @@
+"""Quote stages: direct quotations and reported speech."""

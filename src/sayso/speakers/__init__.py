@@ -1,0 +1,1 @@
+"""Speaker stages: attribution (and, later, coreference)."""
