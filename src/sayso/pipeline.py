@@ -47,15 +47,18 @@ DEFAULT_STAGES = (
     "quotes.direct",
     "quotes.reported",
     "speakers.attribute",
+    "speakers.coref",
+    "dates",
+    "provenance",
     "finalise",
 )
 
 
 def _load_stages() -> None:
     # Importing the modules registers their stages.
-    from . import finalise  # noqa: F401
+    from . import dates, finalise, provenance  # noqa: F401
     from .quotes import direct, reported  # noqa: F401
-    from .speakers import attribute  # noqa: F401
+    from .speakers import attribute, coref  # noqa: F401
     from .text import language, normalize, segment  # noqa: F401
 
 
