@@ -1,0 +1,190 @@
+"""What the quality gate measures, shared by the gate (``test_quality_gate.py``) and ``ratchet.py``.
+
+The annotated data lives outside the repository, in ``../shared`` next to the repo root (its
+licences forbid committing it); ``SAYSO_SHARED_DIR`` points elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
+from typing import Any
+
+from sayso.evaluate import ScoreResult, load_docs, predict, score
+
+REPO = Path(__file__).resolve().parents[2]
+FLOORS_PATH = Path(__file__).resolve().parent / "floors.json"
+
+Docs = dict[str, dict[str, Any]]
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("SAYSO_SHARED_DIR") or REPO.parent / "shared")
+
+
+def shared_file(*parts: str) -> Path:
+    return shared_dir().joinpath(*parts)
+
+
+def example_gold_paths() -> list[Path]:
+    return sorted(shared_file("examples").glob("*.gold.jsonl"))
+
+
+@dataclass
+class Dataset:
+    """Gold documents and the pipeline's predictions for them."""
+
+    name: str
+    gold: Docs
+    pred: Docs
+
+    @classmethod
+    def load(cls, name: str, paths: Iterable[Path]) -> Dataset:
+        gold: Docs = {}
+        for p in paths:
+            gold.update(load_docs(p))
+        return cls(name, gold, predict(gold))
+
+
+DATASET_FILES: dict[str, Callable[[], list[Path]]] = {
+    "polnear": lambda: [shared_file("data", "polnear-dev.jsonl")],
+    "adaq_ru": lambda: [shared_file("data", "adaq-ru-dev.jsonl")],
+    "example": example_gold_paths,
+}
+
+
+def missing_files(name: str) -> list[Path]:
+    paths = DATASET_FILES[name]()
+    if not paths:
+        return [shared_file("examples", "*.gold.jsonl")]
+    return [p for p in paths if not p.is_file()]
+
+
+def load_dataset(name: str) -> Dataset:
+    return Dataset.load(name, DATASET_FILES[name]())
+
+
+# ---------------------------------------------------------------------------------------------
+# metrics
+
+
+def result_metrics(result: ScoreResult) -> dict[str, float]:
+    s = result["speaker"]
+    return {
+        "overlap_f1": result["overlap"]["f1"],
+        "overlap_precision": result["overlap"]["precision"],
+        "overlap_recall": result["overlap"]["recall"],
+        "speaker_accuracy": s["accuracy"],
+        "speaker_accuracy_gold_named": s["accuracy_gold_named"],
+    }
+
+
+def is_english(quote: Mapping[str, Any], doc_text: str) -> bool:
+    lang = quote.get("language")
+    if lang:
+        return bool(lang == "en")
+    text = quote.get("text") or doc_text[int(quote["start"]):int(quote["end"])]
+    return not CYRILLIC.search(text)
+
+
+def english_only(gold: Docs) -> Docs:
+    return {
+        k: {**d, "quotes": [q for q in d.get("quotes") or () if is_english(q, d.get("text") or "")]}
+        for k, d in gold.items()
+    }
+
+
+def example_matched_with_speaker(ds: Dataset) -> int:
+    """English gold statements of the example articles matched (IoU >= 0.5) with a right speaker."""
+    return score(english_only(ds.gold), ds.pred)["speaker"]["correct"]
+
+
+def not_quote_violations(ds: Dataset) -> list[tuple[str, str]]:
+    """(article id, text) of every statement whose text is one of the gold line's ``not_quotes``."""
+    found = []
+    for key, gold in ds.gold.items():
+        banned = {norm(t) for t in gold.get("not_quotes") or ()}
+        for st in ds.pred.get(key, {}).get("statements") or ():
+            if norm(st["text"]) in banned:
+                found.append((key, st["text"]))
+    return found
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split()).strip(" .,;:!?\"'“”«»„‘’").casefold()
+
+
+def dataset_metrics(ds: Dataset) -> dict[str, float]:
+    if ds.name == "example":
+        return {"example.en_matched_with_speaker": example_matched_with_speaker(ds)}
+    out: dict[str, float] = {}
+    kinds: tuple[str | None, ...] = (None, "direct") if ds.name == "polnear" else (None,)
+    for kind in kinds:
+        for metric, value in result_metrics(score(ds.gold, ds.pred, kind)).items():
+            out[f"{ds.name}.{kind or 'all'}.{metric}"] = value
+    return out
+
+
+def all_metrics(datasets: Iterable[Dataset]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for ds in datasets:
+        out.update(dataset_metrics(ds))
+    return out
+
+
+def metric_names() -> list[str]:
+    """Every metric the gate checks (without running anything)."""
+    names = ["example.en_matched_with_speaker"]
+    for prefix in ("polnear.all", "polnear.direct", "adaq_ru.all"):
+        names += [f"{prefix}.{m}" for m in (
+            "overlap_f1", "overlap_precision", "overlap_recall",
+            "speaker_accuracy", "speaker_accuracy_gold_named")]
+    return sorted(names)
+
+
+# ---------------------------------------------------------------------------------------------
+# floors
+
+
+def floor_down(value: float, places: int = 3) -> float:
+    """``value`` rounded down to ``places`` decimals, without binary-float surprises."""
+    q = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(float(value))).quantize(q, rounding=ROUND_FLOOR))
+
+
+def read_floors(path: Path = FLOORS_PATH) -> dict[str, Any]:
+    if not path.is_file():
+        return {"floors": {}, "history": []}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data.setdefault("floors", {})
+    data.setdefault("history", [])
+    return data
+
+
+def write_floors(data: Mapping[str, Any], path: Path = FLOORS_PATH) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def table(current: Mapping[str, float], floors: Mapping[str, float]) -> str:
+    """Current values against floors, one metric a line, failures marked."""
+    rows = [f"{'metric':45s} {'current':>9s} {'floor':>9s}"]
+    for name in sorted(set(current) | set(floors)):
+        cur, fl = current.get(name), floors.get(name)
+        mark = ""
+        if cur is None:
+            mark = "  (not measured)"
+        elif fl is None:
+            mark = "  (no floor)"
+        elif cur < fl:
+            mark = "  BELOW FLOOR"
+        cur_s = "-" if cur is None else f"{cur:.4f}"
+        fl_s = "-" if fl is None else f"{fl:.3f}"
+        rows.append(f"{name:45s} {cur_s:>9s} {fl_s:>9s}{mark}")
+    return "\n".join(rows)
