@@ -1,0 +1,45 @@
+# Two commands to start with: `make demo` and `make test`. Both create .venv when it is missing and
+# install into it only when pyproject.toml has changed since the last install (stamp files).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP_RUN  := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: demo test lint bench clean help
+
+help:
+	@echo "make demo   install sayso into .venv and print the statements of examples/*.txt"
+	@echo "make test   install sayso with its test extras into .venv and run pytest"
+	@echo "make lint   ruff and mypy --strict"
+	@echo "make bench  throughput and memory against the textacy peer (benchmarks/run.sh)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP_RUN): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+demo: $(STAMP_RUN)
+	$(BIN)/sayso extract examples/*.txt
+
+test: $(STAMP_TEST)
+	$(PY) -m pytest -q
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+# benchmarks/run.sh installs the `bench` extra and the English model itself; BENCH_ARGS="--limit 100"
+bench:
+	bash benchmarks/run.sh $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
