@@ -1,0 +1,152 @@
+"""Properties of every extraction, over generated articles.
+
+Articles are built from sentences that mix a pool of speakers, cue verbs (before and after the
+quote, "according to", English, Russian and Ukrainian), quotation marks of every style (paired,
+unbalanced, nested), apostrophes, line breaks, unicode and random junk. For all of them:
+
+* every offset points at its string: ``text == article.text[start:end]`` and the same for the speaker
+  mention and the cue, with ``start < end``;
+* a second run gives the same statements with the same ids, and ids are unique in an article;
+* nothing raises, even with ``on_error="raise"``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sayso import api
+from sayso.errors import InputError
+from sayso.model import Article
+from sayso.settings import Settings
+
+RAISE = Settings(on_error="raise")
+
+SPEAKERS = [
+    "Rustem Umerov", "Umerov", "he", "She", "the minister", "Ukrainian Defense Minister Rustem Umerov",
+    "a source in the Office of the President", "Western diplomats", "Dr. Hugh Hill, a doctor,",
+    "NATO's chief of staff", "O'Brien", "Jens Stoltenberg", "the journalists", "\"Radio Liberty\"",
+    "Умеров", "министр обороны", "Зеленський", "the U.S. State Department", "Mr. Smith Jr.",
+]
+CUES_BEFORE = ["said", "stated", "told reporters", "emphasized", "noted", "warned", "added", "claimed",
+               "insisted", "argued", "denied", "quoted him", "has said", "was quoted as saying",
+               "заявил", "сказал", "отметил", "заявив", "сказала"]
+CUES_AFTER = ["said", "says", "added", "he said", "told CNN", "wrote", "сказал он", "заявив він"]
+MARKS = [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("''", "''"), ("'", "'"),
+         ("‹", "›"), ("「", "」"), ("“", '"'), ('"', ""), ("", "”"), ("«", "")]
+WORDS = ["we", "will", "not", "give", "up", "territory", "it's", "the", "NATO", "membership",
+         "don't", "Ukraine's", "rock 'n' roll", "no", "I", "haven't", "heard", "…", "—", "-", "a",
+         "very bad things", "очень", "плохие", "вещи", "ми", "не", "здамося", "2024", "U.S.", "e.g.",
+         "Dr.", "’90s", "5'10\"", "O'Neil", ",", ";", ":", "?!", "(", ")", "[", "]", "\t", "👍", "é",
+         "\u200b", "\u00a0", "\r", "\n", "\n\n", "\\", "{", "}", "<b>", "&amp;"]
+BREAKS = [" ", "  ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\t", "\u2028", " \n ", ""]
+
+words = st.lists(st.sampled_from(WORDS) | st.text(max_size=6), min_size=0, max_size=14).map(" ".join)
+marks = st.sampled_from(MARKS)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    o, c = draw(marks)
+    speaker, content, more = draw(st.sampled_from(SPEAKERS)), draw(words), draw(words)
+    before, after = draw(st.sampled_from(CUES_BEFORE)), draw(st.sampled_from(CUES_AFTER))
+    templates = [
+        f"{o}{content}{c} {speaker} {before}.",
+        f"{o}{content},{c} {after}.",
+        f"{o}{content}{c}, {before} {speaker}.",
+        f"{speaker} {before} that {content}.",
+        f"{speaker} {before}: {o}{content}{c}",
+        f"According to {speaker}, {content}.",
+        f"{content}, according to {speaker}.",
+        f"{o}{content},{c} {speaker} {before}. {o}{more}{c}",
+        f"{o}{content} {o}{more}{c} {content}{c} {speaker} {before}.",
+        f"{speaker} {before} {o}{content}{c} and {o}{more}{c}.",
+        f"{speaker}'s aide {before} the {o}{content}{c} plan was {o}{more}.",
+        f"{o}{content}\n\n{o}{more}{c} {speaker} {before}.",
+        f"{speaker} {before}, {o}{content}{c}, {after} {o}{more}{c}",
+        f"{content} {more}",
+        draw(st.text(max_size=80)),
+    ]
+    return draw(st.sampled_from(templates))
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(sentences(), min_size=0, max_size=8))
+    out = ""
+    for part in parts:
+        out += part + draw(st.sampled_from(BREAKS))
+    return out
+
+
+def offset_errors(article: Article) -> list[str]:
+    errors = []
+    text = article.text
+    for s in article.statements:
+        if not 0 <= s.start < s.end <= len(text):
+            errors.append(f"bad span {s.start}:{s.end}")
+        if text[s.start:s.end] != s.text:
+            errors.append(f"text {s.text!r} != {text[s.start:s.end]!r}")
+        for name, value, a, b in (("speaker_mention", s.speaker_mention, s.speaker_start, s.speaker_end),
+                                  ("cue", s.cue, s.cue_start, s.cue_end)):
+            if a is None and b is None:
+                continue
+            if a is None or b is None or not 0 <= a < b <= len(text):
+                errors.append(f"bad {name} span {a}:{b}")
+            elif text[a:b] != value:
+                errors.append(f"{name} {value!r} != {text[a:b]!r}")
+    return errors
+
+
+def extract(text: str) -> Article:
+    """``api.extract`` with ``on_error="raise"``; junk the input check refuses is an empty article.
+
+    Refusing input that looks binary (``InputError``) is the documented behaviour, not a crash.
+    """
+    try:
+        return api.extract(text, settings=RAISE)
+    except InputError as e:
+        assert e.reason == "unreadable"
+        assert "\x00" in text or any((ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd" for c in text)
+        return Article(text=text)
+
+
+def statements_of(text: str) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in extract(text).statements]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_properties_offsets_point_at_their_strings(text: str) -> None:
+    article = extract(text)
+    assert article.text == text
+    assert article.skipped == []
+    assert offset_errors(article) == []
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_properties_ids_stable_and_unique(text: str) -> None:
+    first, second = statements_of(text), statements_of(text)
+    assert first == second
+    ids = [s["id"] for s in first]
+    assert all(ids)
+    assert len(set(ids)) == len(ids)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_properties_any_unicode_text(text: str) -> None:
+    article = extract(text)
+    assert offset_errors(article) == []
+
+
+def test_properties_generated_articles_do_hold_statements() -> None:
+    """The properties above are not vacuous: the generator does produce articles with statements."""
+    from hypothesis import find
+
+    found = find(articles(), lambda t: len(extract(t).statements) >= 2,
+                 settings=settings(max_examples=500, database=None, derandomize=True, deadline=None))
+    assert offset_errors(extract(found)) == []
