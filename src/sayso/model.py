@@ -160,6 +160,8 @@ class Article:
     statements: list[Statement] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     stages_done: list[str] = field(default_factory=list)
+    # scratch space for stages (not part of the output): e.g. which quotations a cue already claimed
+    work: dict[str, Any] = field(default_factory=dict)
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

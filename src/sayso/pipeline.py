@@ -8,6 +8,8 @@ back with what earlier stages found; with ``"raise"`` the error propagates as ``
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -124,9 +126,11 @@ def check_input(article: Article, settings: Settings) -> None:
         raise InputError("article looks like binary data (NUL or control characters)", "unreadable")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:20_000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)

@@ -28,3 +28,12 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
 @stage("quotes.direct", requires=["segment"])
 def direct(article: Article, settings: Settings) -> None:
     article.quotations = find_quotations(article.norm or article.text, article.paragraphs)
+
+
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "&"})
+
+
+def looks_like_name(words: str) -> bool:
+    """A short run of capitalised words in quotation marks: a title or a name, not a statement."""
+    ws = words.strip().rstrip(".,").split()
+    return 0 < len(ws) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in ws)

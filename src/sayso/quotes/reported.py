@@ -1,12 +1,466 @@
-"""``quotes.reported``: reporting cues, their speakers and what they report."""
+"""``quotes.reported``: reporting cues, the speaker that goes with each, and what it reports.
+
+For every cue ("said", "told", "according to", "emphasized") in the words around quotations, the
+frame decides where the speaker and the reported words are:
+
+=====================================  =====================  ==========================
+pattern                                speaker                content
+=====================================  =====================  ==========================
+X said (that) ...                      left noun phrase       right clause
+"...," X said / ..., X said.           left noun phrase       the quotation / left clause
+"...," said X                          right noun phrase      the quotation / left clause
+X said: "..."                          left noun phrase       the quotation
+according to X, ... / ..., according  after "according to"   the other side
+was labeled "..." by X / In X, ...     agent / "In X,"        the quotation
+... and emphasized that ... / adding   the previous speaker   right clause
+"..." X quoted him                     the object ("him")     the quotation
+=====================================  =====================  ==========================
+
+Content that is one quotation is ``direct``; a clause that quotes some words is ``mixed``; any
+other clause is ``indirect``.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+from dataclasses import dataclass, field
+
+from ..model import Article, Cue, Mention, Quotation, Span, Statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
+from ..speakers.phrases import find_left_np, find_right_np, looks_like_np, word_class
+from ..text.tokens import Token, tokenize
+from .cues import CueEntry, Lexicon, load_cues
+from .direct import looks_like_name
+
+_END = {".", "!", "?", ";"}
+_OBJECT_WORDS = {"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters",
+                 "voters", "viewers", "listeners", "readers", "students", "members", "officials", "colleagues"}
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int
+    end: int
+    kind: str
+    quotation: Quotation | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue with its speaker and the pieces of text it reports (one group)."""
+
+    cue: Cue
+    entry: CueEntry
+    speaker: Mention | None
+    pieces: list[Piece] = field(default_factory=list)
+    confidence: float = 0.9
+
+
+def _is_name_token(t: Token) -> bool:
+    q = t.quote
+    return q is not None and looks_like_name(t.text[q.start - q.open_at:q.end - q.open_at])
+
+
+def find_windows(sentences: list[Span], quotations: list[Quotation]) -> list[Span]:
+    """Sentences joined wherever a quotation runs across their boundary."""
+    out: list[Span] = []
+    qi = 0
+    for s in sentences:
+        if out:
+            last = out[-1]
+            # any quotation that opens in the last window and closes after it joins the two
+            while qi < len(quotations) and quotations[qi].outer_end <= last.end:
+                qi += 1
+            k = qi
+            joined = False
+            while k < len(quotations) and quotations[k].outer_start < last.end:
+                if quotations[k].outer_end > last.end:
+                    joined = True
+                    break
+                k += 1
+            if joined:
+                out[-1] = Span(last.start, max(last.end, s.end))
+                continue
+        out.append(s)
+    return out
+
+
+def find_cue_tokens(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, CueEntry]]:
+    """(first token, last token, entry) of every cue among ``tokens``."""
+    out: list[tuple[int, int, CueEntry]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind != "w":
+            i += 1
+            continue
+        hit = None
+        for size in range(lex.max_words, 1, -1):
+            if i + size <= n:
+                key = tuple(x.low for x in tokens[i:i + size])
+                if key in lex.multi:
+                    hit = (i, i + size - 1, lex.multi[key])
+                    break
+        if hit is None and t.low in lex.single:
+            hit = (i, i, lex.single[t.low])
+        if hit:
+            out.append(hit)
+            i = hit[1] + 1
+        else:
+            i += 1
+    return out
+
+
+def _mention(text: str, tokens: list[Token], r: tuple[int, int] | None) -> Mention | None:
+    if r is None:
+        return None
+    a, b = r
+    t0, t1 = tokens[a], tokens[b]
+    if t0.kind == "q" and a == b and t0.quote is not None:  # a name in quotation marks
+        q = t0.quote
+        s, e = q.start, q.end
+        while e > s and text[e - 1] in ".,;:!? ":
+            e -= 1
+        return Mention(s, e, text[s:e])
+    s, e = t0.start, t1.end
+    while e > s and text[e - 1] in ",;:":
+        e -= 1
+    return Mention(s, e, text[s:e])
+
+
+def _pieces(text: str, tokens: list[Token], a: int, b: int) -> list[Piece]:
+    """The reported words between tokens ``a`` and ``b`` (inclusive), trimmed, as one piece."""
+    while a <= b and tokens[a].kind == "p" and tokens[a].text in ",:;-—–":
+        a += 1
+    if a <= b and tokens[a].low == "that" and a < b:
+        a += 1
+    while b >= a and tokens[b].kind == "p":
+        b -= 1
+    if b < a:
+        return []
+    inner = tokens[a:b + 1]
+    quotes = [t for t in inner if t.kind == "q"]
+    if len(inner) == 1 and quotes and quotes[0].quote is not None:
+        q = quotes[0].quote
+        return [Piece(q.start, q.end, "direct", q)] if q.end > q.start else []
+    s, e = tokens[a].start, tokens[b].end
+    if tokens[a].kind == "q" and tokens[a].quote is not None:
+        s = tokens[a].start
+    return [Piece(s, e, "mixed" if quotes else "indirect")]
+
+
+def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int]) -> int:
+    """Last token of the clause that starts at ``k``: before the end of the sentence, a ``;``, or a
+    comma that opens another attribution (", adding ...", ", according to", ", he said")."""
+    i = k
+    while i < n:
+        t = tokens[i]
+        if t.kind == "p" and t.text in _END and not (t.text == "." and _is_abbrev(tokens, i)):
+            return i - 1
+        if t.kind == "p" and t.text == "," and i + 1 < n:
+            # ", adding that" / ", according to" / ", he said" / ", said X"
+            for step in range(1, 6):
+                if i + step in cue_at:
+                    between = tokens[i + 1:i + step]
+                    if all(x.kind == "w" for x in between):
+                        return i - 1
+                    break
+        i += 1
+    return n - 1
+
+
+def _is_abbrev(tokens: list[Token], i: int) -> bool:
+    from ..speakers.phrases import _abbrev_dot
+    return _abbrev_dot(tokens, i)
+
+
+def _skip_object(tokens: list[Token], k: int, n: int) -> int:
+    """Skip the hearer after "told", "assured", "asked": him, reporters, "24 Channel", the BBC."""
+    if k >= n:
+        return k
+    t = tokens[k]
+    if t.kind == "q":
+        return k + 1 if _is_name_token(t) else k
+    if t.kind != "w" or t.low == "that":
+        return k
+    if t.low in _OBJECT_WORDS:
+        return k + 1
+    det = word_class("determiner")
+    i = k
+    if t.low in det:
+        i += 1
+    j = i
+    while j < n and j - i < 6 and tokens[j].kind == "w" and (tokens[j].capitalised or tokens[j].low in ("of", "the")):
+        j += 1
+    if j > i:
+        return j
+    if i > k and i < n and tokens[i].kind == "w":  # "the committee"
+        return i + 1
+    return k
+
+
+def _skip_adjuncts(tokens: list[Token], k: int, n: int) -> int:
+    """Skip "on Monday", "in a statement", "in an interview with Radio Liberty", "Tuesday"."""
+    prep, time = word_class("preposition"), word_class("time")
+    while k < n and tokens[k].kind == "w" and (tokens[k].low in prep or tokens[k].low in time):
+        if tokens[k].low == "that":
+            break
+        i = k + 1
+        while i < n and tokens[i].kind == "w" and tokens[i].low != "that":
+            i += 1
+        k = i
+    return k
+
+
+def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribution]:
+    """Every attribution in one window (pure: tokens in, attributions out)."""
+    n = len(tokens)
+    cues = find_cue_tokens(tokens, lex)
+    cue_at = {c[0] for c in cues}
+    mods = word_class("modal") | {w for w in _MODIFIERS()}
+    det = word_class("determiner") - {"that", "this", "all", "both", "some", "many", "most", "several", "few"}
+    be = word_class("be")
+    out: list[Attribution] = []
+    prev: Attribution | None = None
+    floor = 0  # content on the left never reaches back past an earlier attribution
+    for ci, (i, ie, e) in enumerate(cues):
+        j = i - 1
+        while j >= 0 and tokens[j].kind == "w" and tokens[j].low in mods and tokens[j].low not in be:
+            j -= 1
+        passive = j >= 0 and tokens[j].low in be and e.participle
+        if passive:
+            j2 = j - 1
+        else:
+            while j >= 0 and tokens[j].kind == "w" and tokens[j].low in mods:
+                j -= 1
+        if j >= 0 and tokens[j].low in det:
+            continue  # "the report", "his statement": a noun, not a cue
+        if _not_a_cue(tokens, i, ie, j, e):
+            continue
+        cue = Cue(tokens[i].start, tokens[ie].end, text[tokens[i].start:tokens[ie].end], e.lemma,
+                  "according" if "according" in e.flags else "verb")
+        att = Attribution(cue, e, None, confidence=e.confidence)
+        if "according" in e.flags:
+            _according(text, tokens, i, ie, n, floor, cue_at, att)
+        elif passive:
+            _passive(text, tokens, j2, ie, n, att)
+        elif j >= 0 and (tokens[j].low in ("and", "but") or (tokens[j].text == "," and e.gerund)) and prev:
+            att.speaker = prev.speaker
+            _right(text, tokens, ie + 1, n, cue_at, att)
+        elif e.gerund and j >= 0 and tokens[j].low not in word_class("pronoun") and not tokens[j].capitalised:
+            continue  # "the saying", "was telling": no subject of its own
+        else:
+            _active(text, tokens, i, ie, j, n, floor, cue_at, att)
+        if not att.pieces:
+            continue
+        if att.speaker is None and prev is not None and e.gerund:
+            att.speaker = prev.speaker
+        if att.speaker is None:
+            att.confidence *= 0.7
+        out.append(att)
+        prev = att
+        floor = max(floor, _token_after(tokens, max(p.end for p in att.pieces)), ie + 1)
+        del ci
+    return out
+
+
+def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> bool:
+    """Cue words used otherwise: "to say" (an infinitive), "the United States", "a conference call",
+    and present forms of noun-like cues ("reports", "states") without a clear subject."""
+    from ..lang import load_set
+    pairs = load_set("en", "not_cues")
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[ie + 1].low if ie + 1 < len(tokens) else ""
+    if f"{prev} {tokens[i].low}" in pairs or f"{tokens[ie].low} {nxt}" in pairs:
+        return True
+    if j >= 0 and tokens[j].low == "to":
+        return True
+    if "noun" in e.flags and not e.participle and not e.gerund and j >= 0:
+        t = tokens[j]
+        pron = word_class("pronoun")
+        if not (t.low in pron or t.capitalised or t.kind == "q"):
+            # a lower-case word before it: a subject only when a determiner opens a short phrase
+            k = j
+            while k >= 0 and j - k < 4 and tokens[k].kind == "w" and tokens[k].low not in word_class("determiner"):
+                k -= 1
+            if k < 0 or tokens[k].low not in word_class("determiner") or j - k >= 4:
+                return True
+    return False
+
+
+def _token_after(tokens: list[Token], offset: int) -> int:
+    for k, t in enumerate(tokens):
+        if t.start >= offset:
+            return k
+    return len(tokens)
+
+
+def _MODIFIERS() -> frozenset[str]:
+    from ..lang import load_set
+    return load_set("en", "cue_modifiers")
+
+
+def _according(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
+               cue_at: set[int], att: Attribution) -> None:
+    np = find_right_np(tokens, ie + 1, n, _is_name_token)
+    att.speaker = _mention(text, tokens, np)
+    after = (np[1] + 1) if np else ie + 1
+    if i > floor and tokens[i - 1].text == ",":
+        att.pieces = _pieces(text, tokens, floor, i - 2)
+    elif after < n and tokens[after].text == ",":
+        att.pieces = _pieces(text, tokens, after + 1, _clause_end(tokens, after + 1, n, cue_at))
+
+
+def _passive(text: str, tokens: list[Token], j: int, ie: int, n: int, att: Attribution) -> None:
+    """ "was labeled "nonsense" by X"; "In the Office ..., the plan was called "nonsense"". """
+    k = ie + 1
+    q = next((x for x in range(k, min(n, k + 5)) if tokens[x].kind == "q"), None)
+    if q is None or _is_name_token(tokens[q]):
+        return
+    quote = tokens[q].quote
+    assert quote is not None
+    att.pieces = [Piece(quote.start, quote.end, "direct", quote)]
+    by = next((x for x in range(q + 1, min(n, q + 4)) if tokens[x].low == "by"), None)
+    if by is not None:
+        att.speaker = _mention(text, tokens, find_right_np(tokens, by + 1, n, _is_name_token))
+    elif tokens and tokens[0].low in ("in", "at") and j > 1:
+        comma = next((x for x in range(1, j) if tokens[x].text == ","), None)
+        if comma is not None and comma > 1:
+            lead = 2 if tokens[1].low == "the" else 1
+            att.speaker = _mention(text, tokens, (lead, comma - 1))
+
+
+def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, floor: int,
+            cue_at: set[int], att: Attribution) -> None:
+    e = att.entry
+    # inverted: '"...," said Umerov.' / '..., emphasized the minister.'
+    if j >= floor and j >= 0 and (tokens[j].text == "," or tokens[j].kind == "q") and not e.gerund:
+        np = find_right_np(tokens, ie + 1, n, _is_name_token)
+        if np and looks_like_np(tokens, *np) and (np[1] + 1 >= n or tokens[np[1] + 1].kind == "p"):
+            att.speaker = _mention(text, tokens, np)
+            att.pieces = _left(text, tokens, j, floor)
+            return
+        # apposition: 'Hugh Hill, a doctor, said ...'
+        if tokens[j].text == ",":
+            desc = find_left_np(tokens, j - 1, floor)
+            if desc and desc[0] - 1 > floor and tokens[desc[0] - 1].text == ",":
+                name = find_left_np(tokens, desc[0] - 2, floor, _is_name_token)
+                if name and tokens[name[0]].capitalised:
+                    att.speaker = _mention(text, tokens, name)
+                    _right(text, tokens, ie + 1, n, cue_at, att, left_from=None)
+                    return
+    np = find_left_np(tokens, j, floor, _is_name_token) if j >= 0 else None
+    if "sobj" in e.flags:  # "Radio Liberty" quoted him: the object spoke
+        obj = find_right_np(tokens, ie + 1, n, _is_name_token)
+        att.speaker = _mention(text, tokens, obj)
+        if np is not None:
+            att.pieces = _left(text, tokens, np[0] - 1, floor)
+        return
+    att.speaker = _mention(text, tokens, np)
+    left_from = (np[0] - 1) if np else None
+    _right(text, tokens, ie + 1, n, cue_at, att, left_from=left_from, floor=floor)
+
+
+def _left(text: str, tokens: list[Token], j: int, floor: int) -> list[Piece]:
+    """Content left of the speaker: the quotation just before it, or the clause up to the comma."""
+    if j < floor or j < 0:
+        return []
+    if tokens[j].text == "," and j - 1 >= floor and tokens[j - 1].kind == "q":
+        j -= 1
+    if tokens[j].kind == "q":
+        return _pieces(text, tokens, j, j)
+    if tokens[j].text not in ",—–-":
+        return []
+    return _pieces(text, tokens, floor, j - 1)
+
+
+def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att: Attribution,
+           left_from: int | None = None, floor: int = 0) -> None:
+    e = att.entry
+    if "obj" in e.flags:
+        k = _skip_object(tokens, k, n)
+    k = _skip_adjuncts(tokens, k, n)
+    if k >= n or (tokens[k].kind == "p" and tokens[k].text in _END | {","}):
+        if left_from is not None:
+            att.pieces = _left(text, tokens, left_from, floor)
+            # '"A," he said, "B."': the quotation after the comma continues the same statement
+            if att.pieces and k + 1 < n and tokens[k].text == "," and tokens[k + 1].kind == "q":
+                att.pieces += _pieces(text, tokens, k + 1, k + 1)
+        return
+    t = tokens[k]
+    if t.text in ":," and k + 1 < n and tokens[k + 1].kind == "q":
+        att.pieces = _pieces(text, tokens, k + 1, k + 1)
+        return
+    if t.kind == "q":
+        att.pieces = [] if _is_name_token(t) else _pieces(text, tokens, k, _clause_end(tokens, k, n, cue_at))
+        return
+    if "label" in e.flags:
+        q = next((x for x in range(k, min(n, k + 5)) if tokens[x].kind == "q"), None)
+        if q is not None and not _is_name_token(tokens[q]):
+            att.pieces = _pieces(text, tokens, q, q)
+            return
+    if "noclause" in e.flags:
+        return
+    if t.text == ":":
+        k += 1
+    end = _clause_end(tokens, k, n, cue_at)
+    att.pieces = _pieces(text, tokens, k, end)
+
+
+def _statements(text: str, atts: list[Attribution], key: str) -> list[Statement]:
+    out: list[Statement] = []
+    for att in atts:
+        group = stable_id(key, "group", att.cue.start) if len(att.pieces) > 1 else None
+        sp = att.speaker
+        for p in att.pieces:
+            if p.end <= p.start:
+                continue
+            out.append(Statement(
+                kind=p.kind,  # type: ignore[arg-type]
+                start=p.start, end=p.end, text=text[p.start:p.end], group=group,
+                speaker=sp.text if sp else None, speaker_mention=sp.text if sp else None,
+                speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
+                cue=att.cue.text, cue_start=att.cue.start, cue_end=att.cue.end,
+                confidence=round(att.confidence, 3),
+            ))
+    return out
 
 
 @stage("quotes.reported", requires=["quotes.direct"])
 def reported(article: Article, settings: Settings) -> None:
-    return None
+    text = article.text
+    lex = load_cues("en")
+    langs = article.sentence_languages
+    claimed: set[int] = set()
+    windows = find_windows(article.sentences, article.quotations)
+    article.work["windows"] = windows
+    qs = article.quotations
+    qi = 0
+    key = article.id or ""
+    hits = [m.start() for m in lex.pattern.finditer(article.norm or text)]
+    hi = 0
+    for w in windows:
+        while hi < len(hits) and hits[hi] < w.start:
+            hi += 1
+        if hi >= len(hits) or hits[hi] >= w.end:
+            continue  # no cue word in this window: nothing to attribute here
+        while qi < len(qs) and qs[qi].outer_end <= w.start:
+            qi += 1
+        inside = []
+        k = qi
+        while k < len(qs) and qs[k].outer_start < w.end:
+            if qs[k].outer_start >= w.start:
+                inside.append(qs[k])
+            k += 1
+        if langs and langs[article.sentence_index(w.start)] not in ("en", "other"):
+            continue
+        tokens = tokenize(text, w.start, w.end, inside)
+        atts = analyse_window(text, tokens, lex)
+        for st in _statements(text, atts, key):
+            article.statements.append(st)
+        for att in atts:
+            for p in att.pieces:
+                for q in inside:
+                    if p.start <= q.start and q.end <= p.end:
+                        claimed.add(q.open_at)
+    article.work["claimed"] = claimed

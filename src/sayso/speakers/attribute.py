@@ -1,12 +1,95 @@
-"""``speakers.attribute``: the speaker mention that goes with each statement."""
+"""``speakers.attribute``: speakers for quotations that no cue in their own sentence claimed.
+
+``quotes.reported`` already attributes every quotation next to a cue. What is left here:
+
+- a quotation introduced by a cue that ends the previous sentence with a colon
+  ("He said:" ⏎ "…");
+- a quotation that continues an attributed one — the second half of ``"A," he said. "B."`` or a
+  paragraph that goes on quoting after an attributed paragraph: same speaker, same group;
+- anything else is kept without a speaker when it reads as speech (a sentence, several words);
+  names and scare quotes in quotation marks are dropped unless attributed.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+from dataclasses import replace
+
+from ..model import Article, Quotation, Span, Statement, stable_id
 from ..pipeline import stage
+from ..quotes.direct import looks_like_name
 from ..settings import Settings
+
+
+def is_speech_like(words: str) -> bool:
+    """A quotation that reads as something said, not a scare quote or a title."""
+    w = words.strip()
+    if not w or looks_like_name(w):
+        return False
+    n = len(w.split())
+    return n >= 4 or (n >= 2 and w[-1:] in ".!?,…")
+
+
+def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement],
+                         windows: list[Span]) -> tuple[Statement | None, str]:
+    """The statement whose speaker a cue-less quotation inherits, and why ("colon" | "continues")."""
+    text = article.text
+    prev = None
+    for st in by_end:
+        if st.end <= q.open_at:
+            prev = st
+        else:
+            break
+    if prev is None or prev.speaker is None:
+        return None, ""
+    gap = text[prev.end:q.open_at]
+    # 'He said:' + the quotation (same or next paragraph)
+    if prev.cue_end is not None and prev.cue_end <= q.open_at:
+        tail = text[prev.cue_end:q.open_at]
+        if tail.rstrip().endswith(":") and tail.count("\n") <= 2 and len(tail) < 200:
+            return prev, "colon"
+    # continuation: the previous statement is a direct quote that ends close before, with only its
+    # attribution (and at most one paragraph break) in between
+    if prev.kind == "direct" and gap.count("\n") <= 2 and len(gap) <= 160:
+        if prev.cue_start is not None and prev.cue_start >= prev.end or gap.strip() in ("", ".", ","):
+            return prev, "continues"
+        if prev.cue_start is not None and prev.cue_start < prev.start and "\n" in gap:
+            return prev, "continues"
+    return None, ""
 
 
 @stage("speakers.attribute", requires=["quotes.reported"])
 def attribute(article: Article, settings: Settings) -> None:
-    return None
+    text = article.text
+    claimed: set[int] = article.work.get("claimed", set())
+    windows: list[Span] = article.work.get("windows", [])
+    key = article.id or ""
+    langs = article.sentence_languages
+    found = sorted(article.statements, key=lambda s: s.end)
+    new: list[Statement] = []
+    for q in article.quotations:
+        if q.open_at in claimed or q.end <= q.start:
+            continue
+        if langs and article.sentences and langs[article.sentence_index(q.start)] not in ("en", "other"):
+            continue
+        if any(s.start <= q.start and q.end <= s.end for s in article.statements):
+            continue  # inside a reported clause: part of a mixed statement
+        words = text[q.start:q.end]
+        prev, why = find_context_speaker(article, q, found + new, windows)
+        if prev is not None:
+            group = prev.group or stable_id(key, "group", prev.cue_start)
+            st = Statement(
+                kind="direct", start=q.start, end=q.end, text=words, group=group,
+                speaker=prev.speaker, speaker_mention=prev.speaker_mention,
+                speaker_start=prev.speaker_start, speaker_end=prev.speaker_end,
+                cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end,
+                confidence=0.75 if why == "colon" else 0.7,
+            )
+            if why == "continues" and prev.group is None:
+                idx = next((k for k, s in enumerate(article.statements) if s is prev), None)
+                if idx is not None:
+                    article.statements[idx] = replace(prev, group=group)
+            new.append(st)
+            found = sorted(found + [st], key=lambda s: s.end)
+        elif settings.keep_unattributed and is_speech_like(words):
+            new.append(Statement(kind="direct", start=q.start, end=q.end, text=words, confidence=0.5))
+    article.statements.extend(new)

@@ -1,0 +1,82 @@
+"""The cue lexicon: reporting verbs and phrases, read from ``lang/<code>/cues.txt``.
+
+Each line is ``lemma | forms | flags``. Missing forms are made by regular English inflection, so the
+data file lists only irregular verbs in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import load_lines
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    lemma: str
+    form: str
+    flags: frozenset[str]
+    participle: bool  # may be a past participle (said, told, labeled): passive is possible
+    gerund: bool  # -ing form: "adding that ...", "noting ..."
+
+    @property
+    def confidence(self) -> float:
+        if "speech" in self.flags:
+            return 0.9
+        return 0.6
+
+
+def _regular_forms(lemma: str) -> tuple[str, str, str]:
+    """(third person, past, -ing) of a regular English verb."""
+    if lemma.endswith("e") and not lemma.endswith("ee"):
+        return lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma + "s", lemma + "ed", lemma + "ing"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    single: dict[str, CueEntry]
+    multi: dict[tuple[str, ...], CueEntry]  # first word -> longer phrases, keyed by all their words
+    max_words: int
+    pattern: re.Pattern[str]  # any cue word: windows without one are never tokenised
+
+
+@lru_cache(maxsize=None)
+def load_cues(lang: str = "en") -> Lexicon:
+    single: dict[str, CueEntry] = {}
+    multi: dict[tuple[str, ...], CueEntry] = {}
+    for line in load_lines(lang, "cues"):
+        parts = [p.strip() for p in line.split("|")]
+        lemma = parts[0].lower()
+        forms_field = parts[1] if len(parts) > 1 else ""
+        flags = frozenset((parts[2] if len(parts) > 2 else "").split())
+        words = lemma.split()
+        head, rest = words[0], words[1:]
+        if forms_field:
+            forms = [f.strip().lower() for f in forms_field.split()]
+            # multiword forms are written with their particle: "pointed out points out"
+            if rest:
+                forms = [f for f in forms if f not in rest]
+            forms = [head, *forms]
+        else:
+            forms = [head, *_regular_forms(head)]
+        for f in dict.fromkeys(forms):
+            gerund = f.endswith("ing") and f != head
+            participle = f != head and not gerund and not (f.endswith("s") and f != head and
+                                                           not f.endswith(("ss",)) and f[:-1] in forms)
+            entry = CueEntry(lemma, f, flags, participle, gerund)
+            if rest:
+                multi[(f, *rest)] = entry
+            elif f not in single:
+                single[f] = entry
+    multi[("according", "to")] = CueEntry("according to", "according", frozenset({"according", "speech"}),
+                                          False, False)
+    words = sorted(set(single) | {k[0] for k in multi}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+    return Lexicon(single, multi, max((len(k) for k in multi), default=1), pattern)

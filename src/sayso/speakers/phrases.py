@@ -1,0 +1,133 @@
+"""Pure finders for the noun phrase that names a speaker, left or right of its cue.
+
+They work on ``Token`` lists (see ``text/tokens.py``) and return inclusive token index ranges, so
+the caller turns them into offsets into the article text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lang import load_lines, load_set
+from ..text.tokens import Token
+
+MAX_NP = 20
+_JOINERS = {"-", "&", "'", "’"}
+
+
+@lru_cache(maxsize=None)
+def word_class(name: str, lang: str = "en") -> frozenset[str]:
+    for line in load_lines(lang, "function_words"):
+        key, _, words = line.partition(":")
+        if key.strip() == name:
+            return frozenset(words.split())
+    raise KeyError(name)
+
+
+def _abbrev_dot(tokens: list[Token], k: int) -> bool:
+    """Is ``tokens[k]`` a full stop that belongs to the abbreviation or initial before it?"""
+    if k == 0 or tokens[k].text != "." or tokens[k - 1].kind != "w":
+        return False
+    prev = tokens[k - 1]
+    if prev.end != tokens[k].start:
+        return False
+    return prev.low in load_set("en", "abbreviations") or (len(prev.text) == 1 and prev.text.isupper())
+
+
+def find_left_np(tokens: list[Token], j: int, lo: int,
+                 is_name: object = None) -> tuple[int, int] | None:
+    """The noun phrase that ends at token ``j`` and starts no earlier than ``lo``.
+
+    Walks left over words until punctuation, a quotation or a clause word (``that``, ``and`` ...).
+    A pronoun inside the phrase is the whole subject ("On Monday he said" → "he").
+    """
+    if j < lo or j >= len(tokens):
+        return None
+    clause = load_set("en", "clause_words")
+    t = tokens[j]
+    if t.kind == "q":
+        return (j, j) if callable(is_name) and is_name(t) else None
+    a = j + 1
+    k = j
+    while k >= lo and j - k < MAX_NP:
+        t = tokens[k]
+        if t.kind == "q":
+            break
+        if t.kind == "p":
+            if t.text in _JOINERS or _abbrev_dot(tokens, k):
+                a = k
+                k -= 1
+                continue
+            break
+        if t.low in clause and not (t.low == "and" and _names_on_both_sides(tokens, k)):
+            break
+        a = k
+        k -= 1
+    if a > j:
+        return None
+    while a <= j and tokens[a].kind == "p":
+        a += 1
+    if a > j:
+        return None
+    pron = word_class("pronoun")
+    for i in range(j, a - 1, -1):
+        if tokens[i].low in pron and tokens[i].low not in ("it", "who", "you"):
+            return (i, i) if i == j or tokens[i + 1].low not in pron else None
+    # drop a leading time or place phrase: "On Monday Trump said" -> "Trump"
+    lead = word_class("preposition") | word_class("time") | word_class("determiner")
+    if tokens[a].low in word_class("preposition"):
+        i = a
+        while i < j and tokens[i].low in lead | {","}:
+            i += 1
+        a = i
+    return a, j
+
+
+def _names_on_both_sides(tokens: list[Token], k: int) -> bool:
+    """ "Trump and Sanders say": an ``and`` between two capitalised words joins one subject."""
+    return (0 < k < len(tokens) - 1 and tokens[k - 1].capitalised and tokens[k + 1].capitalised)
+
+
+def find_right_np(tokens: list[Token], k: int, hi: int,
+                  is_name: object = None) -> tuple[int, int] | None:
+    """The noun phrase that starts at token ``k`` and ends before ``hi``."""
+    if k >= hi or k >= len(tokens):
+        return None
+    clause = load_set("en", "clause_words")
+    t = tokens[k]
+    if t.kind == "q":
+        return (k, k) if callable(is_name) and is_name(t) else None
+    a, b = k, k - 1
+    i = k
+    while i < hi and i - k < MAX_NP:
+        t = tokens[i]
+        if t.kind == "q":
+            break
+        if t.kind == "p":
+            if t.text in _JOINERS or _abbrev_dot(tokens, i):
+                b = i
+                i += 1
+                continue
+            break
+        if i > k and t.low in clause and not (t.low == "and" and _names_on_both_sides(tokens, i)):
+            break
+        b = i
+        i += 1
+    while b >= a and tokens[b].kind == "p" and tokens[b].text not in (".",):
+        b -= 1
+    return (a, b) if b >= a else None
+
+
+def looks_like_np(tokens: list[Token], a: int, b: int) -> bool:
+    """A short phrase without verbs that could be a speaker: a name, "the minister", "a source"."""
+    if b < a or b - a > 12:
+        return False
+    first = tokens[a]
+    modal = word_class("modal")
+    if any(t.low in modal for t in tokens[a:b + 1]):
+        return False
+    if first.kind == "q":
+        return True
+    pron = word_class("pronoun")
+    return (first.capitalised or first.low in word_class("determiner")
+            or (first.low in pron and first.low not in ("it", "him", "them", "us", "me")))
