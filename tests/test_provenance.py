@@ -1,0 +1,200 @@
+"""Venues and reporting chains: the pure finders on sentence tables, the stage on hand-built articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sayso.model import Article, Statement
+from sayso.pipeline import Pipeline
+from sayso.provenance import find_carriers, find_provenance, find_venues, provenance
+from sayso.settings import Settings
+
+EXAMPLE = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples"
+GOLD = EXAMPLE / "umerov-nato-2024-11-03.gold.jsonl"
+
+# sentence, the statement's words in it (or None), expected venue, expected reported_by
+TABLE: list[tuple[str, str | None, str | None, tuple[str, ...] | None]] = [
+    ("He made this remark on October 18 during an interview with Radio Liberty in Brussels, on the "
+     "sidelines of the meeting.", None, "an interview with Radio Liberty in Brussels", ("Radio Liberty",)),
+    ('"A solution could be to give up territory," "Radio Liberty" quoted him.',
+     "A solution could be to give up territory,", None, ("Radio Liberty",)),
+    ("Jens Stoltenberg, in an interview with FT published on October 4, suggested that Ukraine could join.",
+     "Ukraine could join", "an interview with FT", ("FT",)),
+    ('"They are afraid," a source in the Office of the President told "24 Channel."',
+     "They are afraid,", None, ("24 Channel",)),
+    ('The FT publication was labeled "nonsense" by the Office.', "nonsense", None, None),
+    ("The minister wrote on Facebook that the talks had failed.", "the talks had failed", "Facebook", None),
+    ("The minister said in a post on X that the talks had failed.", "the talks had failed", "a post on X",
+     None),
+    ("According to Reuters, the minister said at a press conference in Kyiv on Monday that the talks had "
+     "failed.", "the talks had failed", "a press conference in Kyiv", ("Reuters",)),
+    ('"We are ready," Zelensky said in his evening video address.', "We are ready,",
+     "his evening video address", None),
+    ('"We are ready," the spokesman told a press briefing.', "We are ready,", "a press briefing", None),
+    ("The talks had failed, the minister said, as reported by the BBC.", "The talks had failed", None,
+     ("BBC",)),
+    ("The minister said in a statement to CNN that the talks had failed.", "the talks had failed",
+     "a statement to CNN", ("CNN",)),
+    ("Interfax-Ukraine reported, citing Radio Liberty, that the talks had failed.", "the talks had failed",
+     None, ("Radio Liberty", "Interfax-Ukraine")),
+    ("The minister told CNN that the talks had failed, Reuters reported.", "the talks had failed", None,
+     ("CNN", "Reuters")),
+    ("The Kyiv Independent reported that the minister had resigned.", "the minister had resigned", None,
+     ("The Kyiv Independent",)),
+    ('"It is over," he told reporters.', "It is over,", None, None),
+    ("According to the minister, the talks had failed.", "the talks had failed", None, None),
+    ('"We will not trade territory," Kuleba told the BBC in an interview.', "We will not trade territory,",
+     "an interview", ("BBC",)),
+    ("Speaking to Channel 4 News, the minister said that the talks had failed.", "the talks had failed",
+     None, ("Channel 4 News",)),
+    ("The quote was first reported by The Washington Post.", None, None, ("The Washington Post",)),
+    ('"This is nonsense," the minister told "Ukrainska Pravda".', "This is nonsense,", None,
+     ("Ukrainska Pravda",)),
+    ('"He agreed," Bloomberg quoted a source as saying.', "He agreed,", None, ("Bloomberg",)),
+    ('"The war is over," he said in a speech in Warsaw.', "The war is over,", "a speech in Warsaw", None),
+    ("The president posted a video on Telegram saying that the talks had failed.", "the talks had failed",
+     "a video on Telegram", None),
+    ("The talks had failed, the ministry said on its Telegram channel.", "The talks had failed",
+     "its Telegram channel", None),
+    ("The minister said on Monday that the talks had failed.", "the talks had failed", None, None),
+    ("The talks failed, the minister said in Kyiv.", "The talks failed", None, None),
+    ("The minister told the Kyiv Post that the talks had failed.", "the talks had failed", None,
+     ("Kyiv Post",)),
+    ("The senator told the Hill that the bill would pass.", "the bill would pass", None, ("Hill",)),
+    ("According to the Atlantic Council, the talks had failed.", "the talks had failed", None, None),
+    ('The spokesman said in a post on X that "the reports are false".', "the reports are false",
+     "a post on X", None),
+    ("Он заявил об этом в интервью Радио Свобода.", None, "интервью Радио Свобода", ("Радио Свобода",)),
+    ('"Мы готовы", – сообщает Интерфакс-Украина.', "Мы готовы", None, ("Интерфакс-Украина",)),
+    ("Об этом сообщили на пресс-конференции в Киеве.", None, "пресс-конференции в Киеве", None),
+    ("Про це повідомляє Українська правда.", None, None, ("Українська правда",)),
+    ("Про це він заявив в ефірі телемарафону.", None, "ефірі телемарафону", None),
+    ("Він сказав, що війна закінчиться, у своєму Telegram-каналі.", "війна закінчиться",
+     "своєму Telegram-каналі", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "venue", "reported_by"), TABLE)
+def test_provenance_find_in_sentence(sentence: str, words: str | None, venue: str | None,
+                                     reported_by: tuple[str, ...] | None) -> None:
+    exclude = []
+    if words is not None:
+        at = sentence.index(words)
+        exclude.append((at, at + len(words)))
+    p = find_provenance(sentence, 0, len(sentence), exclude)
+    assert (p.venue.text if p.venue else None, p.reported_by) == (venue, reported_by)
+    for found in [*find_venues(sentence, 0, len(sentence), exclude),
+                  *find_carriers(sentence, 0, len(sentence), exclude)]:
+        assert sentence[found.start:found.end] == found.text
+
+
+def _article(text: str) -> Article:
+    article = Article(text=text)
+    Pipeline(["normalise", "segment", "language"])(article)
+    return article
+
+
+def _statement(text: str, words: str, speaker: str | None, cue: str, after: int = 0) -> Statement:
+    start = text.index(words, after)
+    cue_start = min((i for i in range(len(text)) if text.startswith(cue, i)), key=lambda i: abs(i - start))
+    return Statement(kind="indirect", start=start, end=start + len(words), text=words, speaker=speaker,
+                     speaker_mention=speaker, cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue))
+
+
+# article text, [(statement words, speaker, cue)], expected [(venue, reported_by)] in the same order
+Expected = list[tuple[str | None, tuple[str, ...] | None]]
+STAGE_TABLE: list[tuple[str, list[tuple[str, str | None, str]], Expected]] = [
+    # a remark sentence places the statements of the speaker of the statement before it
+    ("Zelensky said that the talks had failed. Kuleba said that the talks would go on. He made these remarks "
+     "at a press conference in Kyiv.",
+     [("the talks had failed", "Zelensky", "said"), ("the talks would go on", "Kuleba", "said")],
+     [(None, None), ("a press conference in Kyiv", None)]),
+    # ... or of the speaker it names
+    ("Zelensky said that the talks had failed. Kuleba said that the talks would go on. Zelensky made this "
+     "statement in a video address.",
+     [("the talks had failed", "Zelensky", "said"), ("the talks would go on", "Kuleba", "said")],
+     [("a video address", None), (None, None)]),
+    # every statement of that speaker, before and after it, short of one with provenance of its own
+    ('Umerov said he would do "bad things". Umerov told the BBC that he had heard nothing. Rustem Umerov '
+     "said that Ukraine would not trade land. He made this remark during an interview with Radio Liberty.",
+     [("bad things", "Umerov", "said"), ("he had heard nothing", "Umerov", "told"),
+      ("Ukraine would not trade land", "Rustem Umerov", "said")],
+     [(None, None), (None, ("BBC",)), ("an interview with Radio Liberty", ("Radio Liberty",))]),
+    # an outlet never carries its own words
+    ("The Financial Times reported that the talks had failed.",
+     [("the talks had failed", "The Financial Times", "reported")], [(None, None)]),
+    ("According to Reuters, the talks had failed.", [("the talks had failed", "Reuters", "According to")],
+     [(None, None)]),
+    ("The publication, FT, also noted that the talks had failed.",
+     [("the talks had failed", "Financial Times", "noted")], [(None, None)]),
+    # the next statements of the same speaker inherit, until another speaker comes in
+    ("Zelensky told CNN that the war would end. He added that talks were possible. Kuleba said that they "
+     "were not.",
+     [("the war would end", "Zelensky", "told"), ("talks were possible", "Zelensky", "added"),
+      ("they were not", "Kuleba", "said")],
+     [(None, ("CNN",)), (None, ("CNN",)), (None, None)]),
+    # two speakers in one sentence: each gets what is nearest to its own cue
+    ("Zelensky told CNN that the talks had failed, while Kuleba said at a briefing that they would go on.",
+     [("the talks had failed", "Zelensky", "told"), ("they would go on", "Kuleba", "said at")],
+     [(None, ("CNN",)), ("a briefing", None)]),
+    # words inside a statement are not its provenance
+    ("The Office said that there is no such discussion as reported by the publication.",
+     [("there is no such discussion as reported by the publication", "the Office", "said")], [(None, None)]),
+    # a remark with no known speaker places only the statement just before it
+    ('"We are ready," he said. "We will win," she said. This was said at a briefing.',
+     [("We are ready,", None, "said"), ("We will win,", None, "said")],
+     [(None, None), ("a briefing", None)]),
+    # Russian: "Об этом … в интервью Радио Свобода" after the statement
+    ("Министр заявил, что переговоры провалились. Об этом он сказал в интервью Радио Свобода.",
+     [("переговоры провалились", "Министр", "заявил")],
+     [("интервью Радио Свобода", ("Радио Свобода",))]),
+    # Ukrainian: "повідомляє Українська правда"
+    ("Міністр заявив, що переговори провалилися, повідомляє Українська правда.",
+     [("переговори провалилися", "Міністр", "заявив")], [(None, ("Українська правда",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "statements", "expected"), STAGE_TABLE)
+def test_provenance_stage_ties_to_statements(
+        text: str, statements: list[tuple[str, str | None, str]],
+        expected: Expected) -> None:
+    article = _article(text)
+    at = 0
+    for words, speaker, cue in statements:
+        st = _statement(text, words, speaker, cue, at)
+        at = st.end
+        article.statements.append(st)
+    provenance(article, Settings())
+    assert [(s.venue, s.reported_by) for s in article.statements] == expected
+    for s in article.statements:
+        assert s.venue is None or s.venue in text
+
+
+def test_provenance_stage_keeps_what_earlier_stages_set() -> None:
+    text = "Zelensky said in a video address that the war would end, Reuters reported."
+    article = _article(text)
+    st = _statement(text, "the war would end", "Zelensky", "said")
+    article.statements.append(Statement(**{**{f: getattr(st, f) for f in st.__slots__}, "venue": "x"}))
+    provenance(article, Settings())
+    assert (article.statements[0].venue, article.statements[0].reported_by) == ("x", ("Reuters",))
+
+
+def test_provenance_example_article_matches_gold() -> None:
+    if not GOLD.exists():
+        pytest.skip(f"example gold not found at {GOLD} (the shared folder sits next to the repository)")
+    doc = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
+    text = doc["text"]
+    article = _article(text)
+    for q in doc["quotes"]:
+        article.statements.append(_statement(text, q["text"], q["speaker"], q["cue"], q["start"]))
+    provenance(article, Settings())
+    got = {(s.start, s.end): s.reported_by for s in article.statements}
+    want = {(q["start"], q["end"]): (q["reported_by"],) for q in doc["quotes"] if "reported_by" in q}
+    assert want
+    assert {k: got[k] for k in want} == want
+    # the statements whose speaker is the outlet, or with no outlet in sight, carry none
+    assert got[(1344, 1643)] is None
+    assert got[(1721, 1729)] is None
