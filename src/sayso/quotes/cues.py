@@ -6,7 +6,6 @@ data file lists only irregular verbs in full.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,7 +43,7 @@ class Lexicon:
     single: dict[str, CueEntry]
     multi: dict[tuple[str, ...], CueEntry]  # first word -> longer phrases, keyed by all their words
     max_words: int
-    pattern: re.Pattern[str]  # any cue word: windows without one are never tokenised
+    first_words: frozenset[str]  # any cue's first word: windows without one are never tokenised
 
 
 @lru_cache(maxsize=None)
@@ -77,6 +76,5 @@ def load_cues(lang: str = "en") -> Lexicon:
                 single[f] = entry
     multi[("according", "to")] = CueEntry("according to", "according", frozenset({"according", "speech"}),
                                           False, False)
-    words = sorted(set(single) | {k[0] for k in multi}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-    return Lexicon(single, multi, max((len(k) for k in multi), default=1), pattern)
+    first = frozenset(single) | {k[0] for k in multi}
+    return Lexicon(single, multi, max((len(k) for k in multi), default=1), first)

@@ -22,6 +22,7 @@ other clause is ``indirect``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Cue, Mention, Quotation, Span, Statement, stable_id
@@ -33,6 +34,9 @@ from .cues import CueEntry, Lexicon, load_cues
 from .direct import looks_like_name
 
 _END = {".", "!", "?", ";"}
+_OPENERS = "\"“‘'«„‚"
+_ATTRIBUTION_CHARS = 200  # a sentence after a quotation longer than this is not just its attribution
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 _OBJECT_WORDS = {"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters",
                  "voters", "viewers", "listeners", "readers", "students", "members", "officials", "colleagues"}
 
@@ -61,13 +65,20 @@ def _is_name_token(t: Token) -> bool:
     return q is not None and looks_like_name(t.text[q.start - q.open_at:q.end - q.open_at])
 
 
-def find_windows(sentences: list[Span], quotations: list[Quotation]) -> list[Span]:
-    """Sentences joined wherever a quotation runs across their boundary."""
+def find_windows(sentences: list[Span], quotations: list[Quotation], text: str = "") -> list[Span]:
+    """Sentences joined wherever a quotation runs across their boundary, and a quotation that ends
+    its sentence joined with a short sentence after it that does not open another quotation
+    ('"...?" Sanders replied.')."""
     out: list[Span] = []
     qi = 0
+    ends = {q.outer_end for q in quotations}
     for s in sentences:
         if out:
             last = out[-1]
+            if (last.end in ends and len(s) <= _ATTRIBUTION_CHARS and text
+                    and text[s.start] not in _OPENERS and "\n" not in text[last.end:s.start]):
+                out[-1] = Span(last.start, s.end)
+                continue
             # any quotation that opens in the last window and closes after it joins the two
             while qi < len(quotations) and quotations[qi].outer_end <= last.end:
                 qi += 1
@@ -247,6 +258,15 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         elif j >= 0 and (tokens[j].low in ("and", "but") or (tokens[j].text == "," and e.gerund)) and prev:
             att.speaker = prev.speaker
             _right(text, tokens, ie + 1, n, cue_at, att)
+        elif j >= 0 and tokens[j].text == "," and e.gerund:
+            # 'Clinton seemed ready to riff ..., telling the crowd, "..."': the clause's subject
+            np = find_right_np(tokens, 0, j, _is_name_token)
+            if np and looks_like_np(tokens, np[0], min(np[1], np[0] + 6)) and tokens[0].kind == "w":
+                b = np[0]
+                while b + 1 <= np[1] and (tokens[b + 1].capitalised or tokens[b + 1].text in (".", "-")):
+                    b += 1
+                att.speaker = _mention(text, tokens, (np[0], b))
+            _right(text, tokens, ie + 1, n, cue_at, att)
         elif e.gerund and j >= 0 and tokens[j].low not in word_class("pronoun") and not tokens[j].capitalised:
             continue  # "the saying", "was telling": no subject of its own
         else:
@@ -340,6 +360,11 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
             att.speaker = _mention(text, tokens, np)
             att.pieces = _left(text, tokens, j, floor)
             return
+        # an aside between subject and verb: 'Stoltenberg, in an interview with FT, suggested'
+        if tokens[j].text == ",":
+            c2 = _aside_start(tokens, j, floor)
+            if c2 is not None:
+                j = c2 - 1
         # apposition: 'Hugh Hill, a doctor, said ...'
         if tokens[j].text == ",":
             desc = find_left_np(tokens, j - 1, floor)
@@ -347,7 +372,7 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
                 name = find_left_np(tokens, desc[0] - 2, floor, _is_name_token)
                 if name and tokens[name[0]].capitalised:
                     att.speaker = _mention(text, tokens, name)
-                    _right(text, tokens, ie + 1, n, cue_at, att, left_from=None)
+                    _right(text, tokens, ie + 1, n, cue_at, att, left_from=name[0] - 1, floor=floor)
                     return
     np = find_left_np(tokens, j, floor, _is_name_token) if j >= 0 else None
     if "sobj" in e.flags:  # "Radio Liberty" quoted him: the object spoke
@@ -359,6 +384,25 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     att.speaker = _mention(text, tokens, np)
     left_from = (np[0] - 1) if np else None
     _right(text, tokens, ie + 1, n, cue_at, att, left_from=left_from, floor=floor)
+
+
+def _aside_start(tokens: list[Token], j: int, floor: int) -> int | None:
+    """Index of the comma that opens an aside ending at the comma ``j``: a prepositional phrase,
+    a participle or a relative clause ("in an interview with FT", "speaking to reporters", "who ...")."""
+    k = j - 1
+    while k > floor and j - k < 30 and tokens[k].text != ",":
+        if tokens[k].kind == "q" and not _is_name_token(tokens[k]):
+            return None
+        k -= 1
+    if k <= floor or tokens[k].text != "," or k + 1 >= j:
+        return None
+    first = tokens[k + 1]
+    if first.low in word_class("preposition") or first.low in ("who", "which", "whose", "speaking",
+                                                                "writing", "appearing", "citing"):
+        before = tokens[k - 1] if k - 1 >= 0 else None
+        if before is not None and before.kind == "w":
+            return k
+    return None
 
 
 def _left(text: str, tokens: list[Token], j: int, floor: int) -> list[Piece]:
@@ -380,6 +424,18 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
     if "obj" in e.flags:
         k = _skip_object(tokens, k, n)
     k = _skip_adjuncts(tokens, k, n)
+    if left_from is not None and left_from >= floor and (
+            tokens[left_from].kind == "q" or (tokens[left_from].text == "," and left_from - 1 >= floor
+                                              and tokens[left_from - 1].kind == "q")):
+        # '"...," X told Y on Wednesday after ...': the quotation before the speaker is what was said
+        att.pieces = _left(text, tokens, left_from, floor)
+        if att.pieces:
+            if k + 1 < n and tokens[k].text == "," and tokens[k + 1].kind == "q":
+                att.pieces += _pieces(text, tokens, k + 1, k + 1)
+            return
+    if k < n and tokens[k].text in ":," and k + 1 < n and tokens[k + 1].kind == "q":
+        att.pieces = _pieces(text, tokens, k + 1, k + 1)
+        return
     if k >= n or (tokens[k].kind == "p" and tokens[k].text in _END | {","}):
         if left_from is not None:
             att.pieces = _left(text, tokens, left_from, floor)
@@ -432,12 +488,13 @@ def reported(article: Article, settings: Settings) -> None:
     lex = load_cues("en")
     langs = article.sentence_languages
     claimed: set[int] = set()
-    windows = find_windows(article.sentences, article.quotations)
+    windows = find_windows(article.sentences, article.quotations, article.norm or text)
     article.work["windows"] = windows
     qs = article.quotations
     qi = 0
     key = article.id or ""
-    hits = [m.start() for m in lex.pattern.finditer(article.norm or text)]
+    first = lex.first_words
+    hits = [m.start() for m in _WORD.finditer(article.norm or text) if m.group().lower() in first]
     hi = 0
     for w in windows:
         while hi < len(hits) and hits[hi] < w.start:

@@ -74,8 +74,10 @@ def attribute(article: Article, settings: Settings) -> None:
         if any(s.start <= q.start and q.end <= s.end for s in article.statements):
             continue  # inside a reported clause: part of a mixed statement
         words = text[q.start:q.end]
+        if looks_like_name(words):
+            continue  # "Radio Liberty", a book title: a name in quotation marks says nothing
         prev, why = find_context_speaker(article, q, found + new, windows)
-        if prev is not None:
+        if prev is not None and (why == "colon" or is_speech_like(words)):
             group = prev.group or stable_id(key, "group", prev.cue_start)
             st = Statement(
                 kind="direct", start=q.start, end=q.end, text=words, group=group,

@@ -6,12 +6,14 @@ the caller turns them into offsets into the article text.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..lang import load_lines, load_set
 from ..text.tokens import Token
 
 MAX_NP = 20
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,5}")  # "Mitch McConnell, R-Ky.,"
 _JOINERS = {"-", "&", "'", "’"}
 
 
@@ -31,7 +33,8 @@ def _abbrev_dot(tokens: list[Token], k: int) -> bool:
     prev = tokens[k - 1]
     if prev.end != tokens[k].start:
         return False
-    return prev.low in load_set("en", "abbreviations") or (len(prev.text) == 1 and prev.text.isupper())
+    return (prev.low in load_set("en", "abbreviations") or (len(prev.text) == 1 and prev.text.isupper())
+            or _PARTY_STATE.fullmatch(prev.text) is not None)
 
 
 def find_left_np(tokens: list[Token], j: int, lo: int,
