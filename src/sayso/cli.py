@@ -1,0 +1,239 @@
+"""The ``sayso`` command: each command parses its options, calls the library once, prints.
+
+Library errors become ``click.ClickException`` with a message a user can act on; an article that cannot
+be read or processed is reported as a recorded skip in the output and the run goes on (unless
+``--on-error raise``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .api import extract_many
+from .errors import SaysoError
+from .ingest import check_path, count_articles, read_path, read_stream
+from .model import Article, Statement
+from .settings import SETTINGS, Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Settings whose values are one of a few words; the rest take the type of their default.
+CHOICES: dict[str, tuple[str, ...]] = {"on_error": ("raise", "skip")}
+# A progress bar is worth drawing only for this many articles or more.
+PROGRESS_MIN_ARTICLES = 20
+# Width of the statement's words in the table before they are shortened.
+WORDS_WIDTH = 90
+TABLE_WIDTH = 140
+
+
+def settings_options(fn: F) -> F:
+    """Add one option per entry of ``settings.SETTINGS`` (and ``--config``) to a command.
+
+    Options default to ``None`` so that the settings file and ``SAYSO_*`` variables apply unless an
+    option is given.
+    """
+    for s in reversed(SETTINGS):
+        flag = "--" + s.name.replace("_", "-")
+        help_ = f"{s.help} [default: {s.default}]"
+        if isinstance(s.default, bool):
+            no_flag = "--no-" + s.name.replace("_", "-")
+            fn = click.option(f"{flag}/{no_flag}", s.name, default=None, help=help_)(fn)
+        else:
+            kind: Any = (
+                click.Choice(CHOICES[s.name]) if s.name in CHOICES else type(s.default)
+            )
+            fn = click.option(flag, s.name, type=kind, default=None, help=help_)(fn)
+    return click.option(
+        "--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+        help="A TOML settings file (also SAYSO_CONFIG); options and SAYSO_* variables override it.",
+    )(fn)
+
+
+def load_settings(config: Path | None, options: dict[str, Any]) -> Settings:
+    try:
+        return Settings.load(config, **options)
+    except SaysoError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@click.group(name="sayso", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sayso")
+def main() -> None:
+    """sayso: who said what, when, and who reported it — statements from news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="A readable table, or JSON lines (one article a line).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              default=None, help="Write to this file instead of standard output.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@settings_options
+def extract(paths: tuple[str, ...], fmt: str, output: Path | None, quiet: bool, config: Path | None,
+            **options: Any) -> None:
+    """Print the statements of the articles in PATH....
+
+    A PATH is a plain-text article (its leading date and outlet lines are read as metadata), a
+    .jsonl file (one article a line: id, text, optional published, outlet, url, headline), or - for
+    standard input (JSON lines if it starts with '{', else one text).
+    """
+    settings = load_settings(config, options)
+    files = [Path(p) for p in paths if p != "-"]
+    for f in files:
+        try:
+            check_path(f)
+        except SaysoError as e:
+            raise click.ClickException(str(e)) from e
+    if paths.count("-") > 1:
+        raise click.ClickException("'-' (standard input) can be given only once")
+
+    current: list[str | None] = [None]
+    stats = {"articles": 0, "statements": 0, "skipped": 0}
+
+    def articles() -> Iterator[Article]:
+        for p in paths:
+            source: Iterable[Article] = (
+                read_stream(sys.stdin.buffer) if p == "-" else read_path(Path(p))
+            )
+            for a in source:
+                current[0] = a.id
+                if a.skipped and settings.on_error == "raise":
+                    raise click.ClickException(a.skipped[0].message)
+                yield a
+
+    show_progress = not quiet and sys.stderr.isatty()
+    total = sum(count_articles(f) for f in files) if show_progress and "-" not in paths else 0
+    with ExitStack() as stack:
+        out: IO[str] = (
+            stack.enter_context(output.open("w", encoding="utf-8")) if output is not None
+            else sys.stdout
+        )
+        write = _jsonl_writer(out) if fmt == "jsonl" else _table_writer(out)
+        advance: Callable[[], None] = (
+            stack.enter_context(_progress(total)) if total >= PROGRESS_MIN_ARTICLES else _nothing
+        )
+        try:
+            for article in extract_many(articles(), settings=settings):
+                write(article)
+                advance()
+                stats["articles"] += 1
+                stats["statements"] += len(article.statements)
+                stats["skipped"] += bool(article.skipped)
+        except SaysoError as e:
+            where = f"article {current[0]}: " if current[0] else ""
+            raise click.ClickException(f"{where}{e}") from e
+    if not quiet:
+        click.echo(
+            f"sayso: {stats['articles']} article(s), {stats['statements']} statement(s), "
+            f"{stats['skipped']} skipped" + (f"; written to {output}" if output else ""),
+            err=True,
+        )
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(["direct", "indirect"]), default=None,
+              help="Score only gold (and predicted) statements of this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Also print the full result as JSON.")
+@settings_options
+def evaluate(gold: Path, kind: str | None, as_json: bool, config: Path | None, **options: Any) -> None:
+    """Run sayso on the texts of GOLD.jsonl and score it as shared/eval/score.py does.
+
+    The last line printed is always: quote_f1=<overlap F1> speaker_acc=<accuracy>.
+    """
+    from .evaluate import GoldFormatError, evaluate_file, format_report
+
+    settings = load_settings(config, options)
+    try:
+        result = evaluate_file(gold, kind=kind, settings=settings)
+    except (SaysoError, GoldFormatError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(format_report(result, kind, with_json=as_json))
+
+
+def _nothing() -> None:
+    return None
+
+
+def _jsonl_writer(out: IO[str]) -> Callable[[Article], None]:
+    def write(article: Article) -> None:
+        out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+
+    return write
+
+
+def _table_writer(out: IO[str]) -> Callable[[Article], None]:
+    console = Console(file=out, width=None if out.isatty() else TABLE_WIDTH, highlight=False)
+
+    def write(article: Article) -> None:
+        title = " · ".join(x for x in (article.id, article.published, article.outlet) if x)
+        console.print(Text(title or "(article without id)", style="bold"))
+        if article.headline:
+            console.print(Text(shorten(article.headline, TABLE_WIDTH), style="italic"))
+        console.print(article_table(article))
+        for skip in article.skipped:
+            console.print(Text(f"skipped ({skip.reason}, stage {skip.stage}): {skip.message}",
+                               style="yellow"))
+        console.print()
+
+    return write
+
+
+def shorten(text: str, width: int = WORDS_WIDTH) -> str:
+    """One line of at most ``width`` characters: the beginning and the end, with … between."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    tail = width // 4
+    return flat[: width - tail - 3] + " … " + flat[-tail:]
+
+
+def _speaker_cell(st: Statement) -> str:
+    if st.speaker is None and st.speaker_mention is None:
+        return "—"
+    if st.speaker_mention and st.speaker and st.speaker_mention != st.speaker:
+        return f"{st.speaker} ({st.speaker_mention})"
+    return st.speaker or st.speaker_mention or "—"
+
+
+def article_table(article: Article) -> Table:
+    """One row per statement: kind, speaker, cue, the words (shortened), offsets."""
+    table = Table(show_lines=False, expand=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("cue")
+    table.add_column("words", ratio=1)
+    table.add_column("offsets", justify="right", no_wrap=True)
+    for st in article.statements:
+        table.add_row(Text(st.kind), Text(_speaker_cell(st)), Text(st.cue or "—"),
+                      Text(shorten(st.text)), Text(f"{st.start}–{st.end}"))
+    if not article.statements:
+        table.add_row(Text("—"), Text(""), Text(""), Text("no statements found", style="dim"), Text(""))
+    return table
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr; the caller draws it only when stderr is a terminal."""
+    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    with bar:
+        task = bar.add_task("extract", total=total)
+        yield lambda: bar.advance(task)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
