@@ -1,12 +1,451 @@
-"""``speakers.coref``: resolve pronouns and descriptions to the speaker they stand for."""
+"""``speakers.coref``: the canonical speaker, its type, role and id for every statement.
+
+The attribution stage leaves each statement with its speaker mention as written ("he", "Umerov",
+"the minister", "The publication", "a source in the Office of the President"). Here:
+
+* names found anywhere in the article (``names.find_name_mentions``) become entities; all forms of
+  one person share one entity whose name is the fullest form seen ("Umerov" → "Rustem Umerov"),
+  outlets share one entity ("FT" / "Financial Times"), and Cyrillic forms join their Latin twin;
+* pronouns go to the best compatible earlier entity: a speaker of an earlier statement or the
+  subject of a sentence scores higher, every sentence further back costs (salience minus distance);
+* descriptions go to the nearest entity that fits: "the minister" to a person with a minister role,
+  "the publication" / "the journalists" to a medium, "the Office" to an organisation named so;
+* unnamed speakers ("a source in …") are anonymous and plural ones ("Western diplomats") a group,
+  both keeping their wording; a passive subject ("the FT publication was labeled") gives way to
+  the agent ("In the Office of …, …"), and an elided subject ("… and emphasized that") continues the
+  statement before it.
+``find_speakers`` is pure (an ``Article`` in, one ``Resolution`` per statement out); the stage writes.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from ..lang import load_lines, load_set
+from ..model import Article, Mention, Span, SpeakerType, Statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
+from .names import find_name_mentions, media_words, name_gender, speaker_type_of
+
+LOOKBACK = 8  # sentences a pronoun may reach back
+# Pronoun antecedent scores: salience bonus minus DISTANCE per sentence back.
+DISTANCE = 1.0
+BONUS_SPEAKER = 1.5
+BONUS_SUBJECT = 1.0
+BONUS_SAME_SENTENCE = 0.5
+PENALTY_IN_QUOTE = 2.0
+
+_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "a", "an", "one", "two", "three",
+                          "several", "some", "many", "its", "their", "his", "her", "our", "your", "my"])
+_INDEFINITE = frozenset(["a", "an", "one", "two", "three", "several", "some", "many", "unnamed",
+                         "anonymous", "certain"])
+_WORD = re.compile(r"[\w][\w'’\-]*")
+_PASSIVE = re.compile(r"[ ,]*(?:was|were|is|are|be|been|being|has been|have been|had been)[ ]+"
+                      r"(?:\w+ly[ ]+)?\Z")
+_NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|saying)\b")
+_BY = re.compile(r"\bby[ ]+(?:the[ ]+)?")
+_FRONTED = re.compile(r"(?:In|At|From|Inside|Within|Among)[ ]+(?:the[ ]+)?")
+_COORD = re.compile(r"[\s\"'”’»“«,;]*(?:,|and|but|while|as well as)[\s,]*(?:also[ ]+)?\Z")
+
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "'": "", "’": "",
+})
+
+
+def skeleton(word: str) -> str:
+    """A spelling-blind key of one name word: Умеров / Umerov / Oumerov-like variants meet."""
+    w = word.lower().translate(_TRANSLIT)
+    w = w.replace("kh", "h").replace("y", "i").replace("j", "i").replace("w", "v").replace("ck", "k")
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", w))
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # inflected Cyrillic forms: Умерова, Умеровым → umerova, umerovim
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+@cache
+def _pronouns() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in load_lines("en", "pronouns"):
+        word, _, cls = line.partition(" ")
+        out[word.lower()] = cls.strip()
+    return out
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(line.partition(":")[0].strip().lower() for line in load_lines("en", "titles"))
+
+
+@dataclass(slots=True)
+class Entity:
+    """One speaker of the article: every mention of it points here."""
+
+    type: SpeakerType
+    canonical: str
+    gender: str | None = None
+    role: str | None = None
+    tokens: tuple[str, ...] = ()  # skeletons of the name words (people)
+    forms: set[str] = field(default_factory=set)
+
+    def absorb(self, m: Mention, name: str) -> None:
+        self.forms.add(name)
+        if len(name.split()) > len(self.canonical.split()) or (
+                len(name.split()) == len(self.canonical.split()) and len(name) > len(self.canonical)
+                and self.type != "media"):
+            self.canonical = name
+            if self.type == "person":
+                self.tokens = tuple(skeleton(w) for w in name.split())
+        if self.role is None and m.role:
+            self.role = m.role
+        if self.gender is None and self.type == "person":
+            self.gender = name_gender(m)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An entity named (or referred to) at an offset."""
+
+    start: int
+    end: int
+    entity: Entity
+    speaker: bool = False  # the speaker of a statement
+    subject: bool = False  # opens its sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    speaker: str | None
+    type: SpeakerType | None
+    role: str | None
+    entity: Entity | None = None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+class _Resolver:
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        self.sentences: list[Span] = article.sentences or [Span(0, len(article.text))]
+        self.sent_starts = [s.start for s in self.sentences]
+        quotes = sorted((q.start, q.end) for q in article.quotations)
+        quotes += sorted((s.start, s.end) for s in article.statements if s.kind == "direct")
+        self.quotes = sorted(set(quotes))
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.entities: list[Entity] = []
+        self.events: list[Event] = []
+        self.event_starts: list[int] = []
+        for m in find_name_mentions(self.text, self.sentences):
+            self._add_event(m.start, m.end, self.link(m), speaker=False)
+
+    # -- entities -------------------------------------------------------------------------------
+    def link(self, m: Mention) -> Entity:
+        """The entity a name mention belongs to (a new one when none fits)."""
+        name = m.canonical or m.text
+        typ: SpeakerType = m.type or "person"
+        if typ == "person":
+            toks = tuple(skeleton(w) for w in name.split() if skeleton(w))
+            gender = name_gender(m)
+            best = None
+            for e in reversed(self.entities):
+                if e.type == "person" and self._person_fits(e, toks, gender):
+                    best = e
+                    break
+            if best is None:
+                best = Entity("person", name, gender, m.role, toks, {name})
+                self.entities.append(best)
+            else:
+                best.absorb(m, name)
+            return best
+        key = self._org_key(name)
+        for e in reversed(self.entities):
+            if e.type != typ and not {e.type, typ} <= {"media", "organisation"}:
+                continue
+            ek = self._org_key(e.canonical)
+            if (ek == key or (len(key) > 1 and key == _initials(e.canonical).lower())
+                    or (len(ek) > 1 and ek == _initials(name).lower())
+                    or ek.startswith(key + " ") or key.startswith(ek + " ")
+                    or any(self._org_key(f) == key for f in e.forms)):
+                if typ == "media":
+                    e.type = "media"
+                e.absorb(m, name)
+                return e
+        ent = Entity(typ, name, None, m.role, (), {name})
+        self.entities.append(ent)
+        return ent
+
+    @staticmethod
+    def _org_key(name: str) -> str:
+        return re.sub(r"^the\s+", "", " ".join(name.split()).lower())
+
+    @staticmethod
+    def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
+        if not toks or not e.tokens:
+            return False
+        if gender and e.gender and gender != e.gender:
+            return False
+        if len(toks) == 1 and len(e.tokens) > 1 and toks[0] == e.tokens[0]:
+            return True  # "Hillary" after "Hillary Clinton"
+        if not _same_surname(toks[-1], e.tokens[-1]):
+            return False
+        a, b = toks[:-1], e.tokens[:-1]
+        return all(x == y or (x[:1] == y[:1] and (len(x) == 1 or len(y) == 1))
+                   for x, y in zip(a, b, strict=False))
+
+    def _add_event(self, start: int, end: int, entity: Entity, speaker: bool) -> None:
+        si = self.sentence_of(start)
+        prefix = self.text[self.sentences[si].start:start]
+        subject = not any(w.lower() not in _DETERMINERS and w[:1].islower() for w in _WORD.findall(prefix))
+        ev = Event(start, end, entity, speaker, subject and len(prefix) < 60)
+        i = bisect.bisect_left(self.event_starts, start)
+        self.events.insert(i, ev)
+        self.event_starts.insert(i, start)
+
+    # -- positions ------------------------------------------------------------------------------
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+
+    def quote_of(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            if q[0] <= offset < q[1]:
+                return q
+            if q[1] <= offset and offset - q[0] > 20_000:
+                break
+            i -= 1
+        return None
+
+    def events_in(self, start: int, end: int) -> list[Event]:
+        i = bisect.bisect_left(self.event_starts, start)
+        out = []
+        while i < len(self.events) and self.events[i].start < end:
+            if self.events[i].end <= end:
+                out.append(self.events[i])
+            i += 1
+        return out
+
+    # -- pronouns -------------------------------------------------------------------------------
+    def antecedent(self, pos: int, cls: str, exclude: tuple[int, int] | None = None) -> Entity | None:
+        def fits(e: Entity) -> bool:
+            if cls in ("m", "f"):
+                return e.type == "person" and e.gender in (None, cls)
+            if cls == "p":
+                return e.type in ("group", "organisation", "media")
+            if cls == "n":
+                return e.type in ("organisation", "media")
+            return True
+
+        si = self.sentence_of(pos)
+        own_quote = self.quote_of(pos)
+        lo = self.sentences[max(0, si - LOOKBACK)].start
+        best: tuple[float, int] | None = None
+        best_e: Entity | None = None
+        for ev in self.events_in(lo, pos):
+            if ev.end > pos or (exclude and ev.start < exclude[1] and exclude[0] < ev.end):
+                continue
+            if not fits(ev.entity):
+                continue
+            d = si - self.sentence_of(ev.start)
+            score = -DISTANCE * d
+            if ev.speaker:
+                score += BONUS_SPEAKER
+            elif ev.subject:
+                score += BONUS_SUBJECT
+            if d == 0:
+                score += BONUS_SAME_SENTENCE
+            q = self.quote_of(ev.start)
+            if q is not None and q != own_quote:
+                score -= PENALTY_IN_QUOTE
+            key = (score, ev.start)
+            if best is None or key >= best:
+                best, best_e = key, ev.entity
+        return best_e
+
+    # -- descriptions ---------------------------------------------------------------------------
+    def nearest(self, pos: int, ok: Callable[[Entity], bool]) -> Entity | None:
+        i = bisect.bisect_left(self.event_starts, pos) - 1
+        while i >= 0:
+            e = self.events[i].entity
+            if ok(e) and self.events[i].end <= pos:
+                return e
+            i -= 1
+        return None
+
+    def describe(self, mention: str, start: int, end: int) -> Resolution | None:
+        """A speaker written as a description or a name; ``None`` when nothing is known of it."""
+        words = _WORD.findall(mention)
+        if not words:
+            return None
+        lows = [w.lower() for w in words]
+        head = re.sub(r"['’]s$", "", lows[-1])
+        inside = self.events_in(start, end)
+        people = [ev for ev in inside if ev.entity.type == "person"]
+        anon = load_set("en", "anonymous")
+        joined = " ".join(lows)
+        indefinite = lows[0] in _INDEFINITE
+        if not people and (any(a in joined.split() or (" " in a and a in joined) for a in anon)
+                           or (indefinite and (head in _titles() or any(w in _titles() for w in lows)))):
+            return Resolution(mention, "anonymous", None)
+        if not inside and head in load_set("en", "groups") and head not in media_words("description"):
+            return Resolution(mention, "group", None)
+        if people:
+            e = people[-1].entity
+            return Resolution(e.canonical, e.type, e.role, e)
+        if head in media_words("description"):
+            media = [ev.entity for ev in inside if ev.entity.type == "media"]
+            e2 = media[-1] if media else self.nearest(start, lambda x: x.type == "media")
+            if e2 is not None:
+                return Resolution(e2.canonical, e2.type, e2.role, e2)
+            return Resolution(mention, "group" if head.endswith("s") and head in load_set("en", "groups")
+                              else "media", None)
+        if inside:
+            # the name that ends the mention, else the last one in it
+            ending = [ev for ev in inside if ev.end == end] or inside
+            e = ending[-1].entity
+            return Resolution(e.canonical, e.type, e.role, e)
+        if head in load_set("en", "organisation_words"):
+            e3 = self.nearest(start, lambda x: x.type in ("organisation", "media")
+                              and head in x.canonical.lower().split())
+            if e3 is not None:
+                return Resolution(e3.canonical, e3.type, e3.role, e3)
+            return Resolution(mention, "organisation", None)
+        if head in _titles() or any(w in _titles() for w in lows[1:]):
+            title = head if head in _titles() else next(w for w in lows[1:] if w in _titles())
+            e4 = self.nearest(start, lambda x: x.type == "person" and x.role is not None
+                              and title in x.role.lower().replace("'s", " ").split())
+            if e4 is not None:
+                return Resolution(e4.canonical, e4.type, e4.role, e4)
+            if lows[0] in _DETERMINERS:
+                return Resolution(mention, "person", mention.split(None, 1)[1] if len(words) > 1 else None)
+            return Resolution(mention, "person", mention)
+        if words[0][:1].isupper():
+            typ = speaker_type_of(mention) or "person"
+            e5 = self.link(Mention(start, end, mention, typ, None, mention))
+            return Resolution(e5.canonical, e5.type, e5.role, e5)
+        if head.endswith("s") and lows[0] not in _DETERMINERS - _INDEFINITE:
+            return Resolution(mention, "group", None)
+        return None
+
+    # -- passive subjects -----------------------------------------------------------------------
+    def passive_agent(self, st: Statement) -> Entity | None:
+        """The agent of "X was labeled …" (``X`` being the statement's mention), if written."""
+        if st.speaker_end is None or st.cue_start is None or st.cue_end is None:
+            return None
+        if st.cue_start < st.speaker_end:
+            return None
+        if not _PASSIVE.match(self.text, st.speaker_end, st.cue_start):
+            return None
+        if _NOT_AGENT_AFTER.match(self.text, st.cue_end):
+            return None
+        sent = self.sentences[self.sentence_of(st.cue_start)]
+        by = _BY.search(self.text, st.cue_end, min(sent.end, st.cue_end + 200))
+        if by:
+            evs = [ev for ev in self.events_in(by.end(), sent.end) if ev.start == by.end()]
+            if evs:
+                return evs[0].entity
+        upto = st.speaker_start or sent.end
+        fr = _FRONTED.match(self.text, sent.start, upto)
+        if fr:
+            evs = [ev for ev in self.events_in(fr.end(), upto) if ev.start == fr.end()]
+            if evs and evs[0].entity.type in ("organisation", "person", "media", "group"):
+                return evs[0].entity
+        return None
+
+
+def _resolution(e: Entity) -> Resolution:
+    return Resolution(e.canonical, e.type, e.role, e)
+
+
+def find_speakers(article: Article) -> list[Resolution | None]:
+    """One resolution per statement of ``article`` (``None``: leave the statement as it is)."""
+    r = _Resolver(article)
+    sts = article.statements
+    out: list[Resolution | None] = [None] * len(sts)
+    pronouns = _pronouns()
+    by_mention: dict[tuple[int, int], Resolution] = {}
+
+    def where(i: int) -> int:
+        s = sts[i]
+        return s.speaker_start if s.speaker_start is not None else (s.cue_start if s.cue_start is not None
+                                                                    else s.start)
+
+    order = sorted(range(len(sts)), key=where)
+    later: list[int] = []
+    for i in order:
+        st = sts[i]
+        if st.speaker_mention is None or st.speaker_start is None or st.speaker_end is None:
+            later.append(i)
+            continue
+        span = (st.speaker_start, st.speaker_end)
+        if span in by_mention:
+            out[i] = by_mention[span]
+            continue
+        mention = st.speaker_mention
+        cls = pronouns.get(mention.strip().lower())
+        res: Resolution | None
+        if cls == "self":
+            later.append(i)
+            continue
+        if cls in ("m", "f", "p", "n"):
+            e = r.antecedent(span[0], cls, exclude=span)
+            res = _resolution(e) if e else Resolution(mention, "person" if cls in ("m", "f") else None, None)
+        elif cls == "rel":
+            sent = r.sentences[r.sentence_of(span[0])]
+            near = r.events_in(sent.start, span[0])
+            res = _resolution(near[-1].entity) if near else None
+        else:
+            agent = r.passive_agent(st)
+            res = _resolution(agent) if agent else r.describe(mention, *span)
+        if res is not None:
+            by_mention[span] = res
+            out[i] = res
+            if res.entity is not None:
+                r._add_event(span[0], span[1], res.entity, speaker=True)
+    # first person inside a quote: the quote's speaker; no subject after a coordination: the one before
+    for i in sorted(later, key=where):
+        st = sts[i]
+        if st.speaker_mention is not None and st.speaker_start is not None:
+            outer = [j for j, o in enumerate(sts) if j != i and o.kind != "indirect" and out[j] is not None
+                     and o.start <= st.speaker_start < o.end]
+            if outer:
+                out[i] = out[outer[0]]
+            continue
+        if st.cue_start is None:
+            continue
+        prev = [j for j, o in enumerate(sts) if out[j] is not None and o.end <= st.cue_start
+                and r.sentence_of(o.end) == r.sentence_of(st.cue_start)
+                and _COORD.match(r.text, o.end, st.cue_start)]
+        if prev:
+            out[i] = out[prev[-1]]
+    return out
 
 
 @stage("speakers.coref", requires=["speakers.attribute"])
 def coref(article: Article, settings: Settings) -> None:
-    return None
+    if not article.statements:
+        return
+    results = find_speakers(article)
+    new: list[Statement] = []
+    for st, res in zip(article.statements, results, strict=True):
+        if res is None:
+            new.append(st)
+            continue
+        known = res.entity is not None or res.type in ("anonymous", "group", "organisation", "media")
+        sid = stable_id("speaker", article.id or "", res.type or "", res.speaker) if known else None
+        new.append(replace(st, speaker=res.speaker, speaker_type=res.type, speaker_role=res.role,
+                           speaker_id=sid))
+    article.statements = new
