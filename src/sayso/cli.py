@@ -34,8 +34,10 @@ CHOICES: dict[str, tuple[str, ...]] = {"on_error": ("raise", "skip")}
 # A progress bar is worth drawing only for this many articles or more.
 PROGRESS_MIN_ARTICLES = 20
 # Width of the statement's words in the table before they are shortened.
-WORDS_WIDTH = 90
-TABLE_WIDTH = 140
+WORDS_WIDTH = 80
+MIN_WORDS_WIDTH = 16
+SPEAKER_WIDTH = 36
+TABLE_WIDTH = 150
 
 
 def settings_options(fn: F) -> F:
@@ -183,7 +185,7 @@ def _table_writer(out: IO[str]) -> Callable[[Article], None]:
         console.print(Text(title or "(article without id)", style="bold"))
         if article.headline:
             console.print(Text(shorten(article.headline, TABLE_WIDTH), style="italic"))
-        console.print(article_table(article))
+        console.print(article_table(article, console.width))
         for skip in article.skipped:
             console.print(Text(f"skipped ({skip.reason}, stage {skip.stage}): {skip.message}",
                                style="yellow"))
@@ -202,25 +204,34 @@ def shorten(text: str, width: int = WORDS_WIDTH) -> str:
 
 
 def _speaker_cell(st: Statement) -> str:
-    if st.speaker is None and st.speaker_mention is None:
-        return "—"
-    if st.speaker_mention and st.speaker and st.speaker_mention != st.speaker:
-        return f"{st.speaker} ({st.speaker_mention})"
-    return st.speaker or st.speaker_mention or "—"
+    """The speaker, and the mention as written when it does not already say the name ("him")."""
+    speaker, mention = st.speaker, st.speaker_mention
+    if not speaker or not mention:
+        return speaker or mention or "—"
+    a, b = speaker.casefold(), mention.casefold()
+    return speaker if a in b or b in a else f"{speaker} ({mention})"
 
 
-def article_table(article: Article) -> Table:
-    """One row per statement: kind, speaker, cue, the words (shortened), offsets."""
+def article_table(article: Article, width: int = TABLE_WIDTH) -> Table:
+    """One row per statement: kind, speaker, cue, the words (shortened to fit ``width``), offsets."""
+    rows = [(st.kind, _speaker_cell(st), st.cue or "—", st.text, f"{st.start}–{st.end}")
+            for st in article.statements]
+    # the words get what the other columns leave of the line (5 columns: 2 padding + 1 border each)
+    speaker_width = min(SPEAKER_WIDTH, width // 4)
+    others = sum(
+        min(speaker_width, max([len(head), *(len(r[i]) for r in rows)]))
+        for i, head in ((0, "kind"), (1, "speaker"), (2, "cue"), (4, "offsets"))
+    )
+    words_width = max(MIN_WORDS_WIDTH, min(WORDS_WIDTH, width - others - 16))
     table = Table(show_lines=False, expand=False)
     table.add_column("kind", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("cue")
-    table.add_column("words", ratio=1)
+    table.add_column("speaker", max_width=speaker_width)
+    table.add_column("cue", no_wrap=True)
+    table.add_column("words", overflow="ellipsis")
     table.add_column("offsets", justify="right", no_wrap=True)
-    for st in article.statements:
-        table.add_row(Text(st.kind), Text(_speaker_cell(st)), Text(st.cue or "—"),
-                      Text(shorten(st.text)), Text(f"{st.start}–{st.end}"))
-    if not article.statements:
+    for kind, speaker, cue, words, offsets in rows:
+        table.add_row(Text(kind), Text(speaker), Text(cue), Text(shorten(words, words_width)), Text(offsets))
+    if not rows:
         table.add_row(Text("—"), Text(""), Text(""), Text("no statements found", style="dim"), Text(""))
     return table
 
