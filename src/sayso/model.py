@@ -52,6 +52,7 @@ class Quotation:
     open_at: int
     close_at: int | None
     reopened: int = 0
+    close_len: int = 1  # 2 for a closing mark of two apostrophes ('')
 
     @property
     def outer_start(self) -> int:
@@ -59,7 +60,7 @@ class Quotation:
 
     @property
     def outer_end(self) -> int:
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_len if self.close_at is not None else self.end
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..model import Article, Quotation, Span, Statement, stable_id
 from ..pipeline import stage
 from ..quotes.direct import looks_like_name
+from ..quotes.reported import is_typewriter
 from ..settings import Settings
 
 
@@ -49,12 +50,19 @@ def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement]
             return prev, "colon"
     # continuation: the previous statement is a direct quote that ends close before, with only its
     # attribution (and at most one paragraph break) in between
-    if prev.kind == "direct" and gap.count("\n") <= 2 and len(gap) <= 160:
+    if (prev.kind == "direct" or is_typewriter(text, _quotation_at(article, prev.start))) and gap.count("\n") <= 2 and len(gap) <= 160:
         if prev.cue_start is not None and prev.cue_start >= prev.end or gap.strip() in ("", ".", ","):
             return prev, "continues"
         if prev.cue_start is not None and prev.cue_start < prev.start and "\n" in gap:
             return prev, "continues"
     return None, ""
+
+
+def _quotation_at(article: Article, start: int) -> Quotation | None:
+    for q in article.quotations:
+        if q.outer_start == start:
+            return q
+    return None
 
 
 @stage("speakers.attribute", requires=["quotes.reported"])
@@ -74,13 +82,16 @@ def attribute(article: Article, settings: Settings) -> None:
         if any(s.start <= q.start and q.end <= s.end for s in article.statements):
             continue  # inside a reported clause: part of a mixed statement
         words = text[q.start:q.end]
+        kind, start, end = "direct", q.start, q.end
+        if is_typewriter(text, q):
+            kind, start, end = "indirect", q.outer_start, q.outer_end
         if looks_like_name(words):
             continue  # "Radio Liberty", a book title: a name in quotation marks says nothing
         prev, why = find_context_speaker(article, q, found + new, windows)
         if prev is not None and (why == "colon" or is_speech_like(words)):
             group = prev.group or stable_id(key, "group", prev.cue_start)
             st = Statement(
-                kind="direct", start=q.start, end=q.end, text=words, group=group,
+                kind=kind, start=start, end=end, text=text[start:end], group=group,  # type: ignore[arg-type]
                 speaker=prev.speaker, speaker_mention=prev.speaker_mention,
                 speaker_start=prev.speaker_start, speaker_end=prev.speaker_end,
                 cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end,
@@ -93,5 +104,6 @@ def attribute(article: Article, settings: Settings) -> None:
             new.append(st)
             found = sorted(found + [st], key=lambda s: s.end)
         elif settings.keep_unattributed and is_speech_like(words):
-            new.append(Statement(kind="direct", start=q.start, end=q.end, text=words, confidence=0.5))
+            new.append(Statement(kind=kind, start=start, end=end, text=text[start:end],  # type: ignore[arg-type]
+                                 confidence=0.5))
     article.statements.extend(new)
