@@ -67,6 +67,15 @@ TABLE: list[tuple[str, str | None, str | None, tuple[str, ...] | None]] = [
     ("According to the Atlantic Council, the talks had failed.", "the talks had failed", None, None),
     ('The spokesman said in a post on X that "the reports are false".', "the reports are false",
      "a post on X", None),
+    ("The provision covers statements made without an oath, according to Fox News judicial analyst Andrew "
+     "Napolitano.", "The provision covers statements made without an oath", None, None),
+    ("Carson distanced himself from interviews he gave to The Washington Post and The Associated Press in "
+     "which he hinted that a shakeup was imminent.", "a shakeup was imminent", "interviews",
+     ("The Washington Post", "The Associated Press")),
+    ("Enough headlines in the last week broadcast Trump's lead that it gave the appearance of certainty.",
+     "it gave the appearance of certainty", None, None),
+    ("He wrote in a guest column in Saturday's New York Times that the deal was bad.", "the deal was bad",
+     "a guest column in Saturday's New York Times", ("New York Times",)),
     ("Он заявил об этом в интервью Радио Свобода.", None, "интервью Радио Свобода", ("Радио Свобода",)),
     ('"Мы готовы", – сообщает Интерфакс-Украина.', "Мы готовы", None, ("Интерфакс-Украина",)),
     ("Об этом сообщили на пресс-конференции в Киеве.", None, "пресс-конференции в Киеве", None),

@@ -20,7 +20,8 @@ An outlet never carries its own words: a carrier equal to the statement's speake
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -39,6 +40,11 @@ _CAPSEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_NAME_WORD}){{0,5}}"
 _OPEN = "\"“«„‘'"
 _CLOSE = "\"”»“’'"
 _QUOTED = rf"[{_OPEN}][ \t]*(?P<name>{_CAPSEQ})(?P<stop>[.,])?[ \t]*[{_CLOSE}]"
+_COORD = re.compile(r"[ \t]*(?:,|and|or|&)[ \t]*(?:the[ \t]+)?(?:and[ \t]+)?[\"“«„]?")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_VERB_NEXT = re.compile(rf"[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]|[{_UPPER}])")
+# where a name may start: the first word of a known outlet or platform is looked up from here
+_TOKEN = re.compile(rf"(?<![\w'’])[{_UPPER}0-9][\w+/&.'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,25 +103,30 @@ def _slash_pattern(line: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Name:
+    """A known outlet or platform form, found by its first word."""
+
+    pattern: re.Pattern[str]
+    key: str  # the outlet's first form, or "" for a platform
+    after_the: bool = False  # "Hill" of "The Hill": counts only after a lower-case "the"
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
-    known: re.Pattern[str]  # a known outlet at a position
-    known_end: re.Pattern[str]  # a known outlet ending at endpos
-    the_known: re.Pattern[str]  # after a lower-case "the": "The Hill" written "the Hill"
-    the_known_end: re.Pattern[str]
-    keys: dict[str, str]  # casefolded alias -> outlet key
+    names: dict[str, tuple[Name, ...]]  # first word -> forms starting with it, longest first
+    keys: dict[str, str]  # casefolded form -> outlet key
     media_words: frozenset[str]
-    platforms: re.Pattern[str]
     quoted: re.Pattern[str]
-    quoted_end: re.Pattern[str]
     capseq: re.Pattern[str]
-    capseq_end: re.Pattern[str]
-    before: re.Pattern[str]
-    after: re.Pattern[str]
-    ranks: dict[str, int]  # casefolded cue (single spaces) -> rank
-    venue: re.Pattern[str]
+    before_end: re.Pattern[str]  # a cue ending where an outlet starts ("told ", "according to the ")
+    after_at: re.Pattern[str]  # a cue right after an outlet (" reported", "" quoted")
+    ranks: dict[str, int]  # "before|after" + casefolded cue (single spaces) -> rank
+    noun: re.Pattern[str]
+    lead_end: re.Pattern[str]  # lead, determiner and modifiers ending where a venue noun starts
     link: re.Pattern[str]
     place: re.Pattern[str]
     time_words: frozenset[str]
+    outlet_end: frozenset[str]  # lower-case words that may follow an outlet named after a cue
     pronouns: frozenset[str]
     remark: re.Pattern[str]
 
@@ -128,29 +139,32 @@ def _keyed(lang: str, name: str) -> dict[str, list[str]]:
     return out
 
 
-def _alias_pattern(alias: str) -> str:
-    words = alias.split()
-    return r"\s+".join(re.escape(w) for w in words)
+def _name(form: str, key: str, after_the: bool = False) -> tuple[str, Name]:
+    body = r"\s+".join(re.escape(w) for w in form.split())
+    # "told the Hill" but not "according to the Atlantic Council": no capitalised word after it
+    tail = rf"(?![ \t]+[{_UPPER}])" if after_the else ""
+    return form.split()[0], Name(re.compile(rf"{body}(?![\w]){tail}"), key, after_the)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Every language's lists merged: an English article may quote "Українська правда"."""
     keys: dict[str, str] = {}
+    entries: list[tuple[str, str, Name]] = []
     for lang in LANGS:
         for line in load_lines(lang, "media"):
             forms = [f.strip() for f in line.split("|") if f.strip()]
             for f in forms:
                 keys.setdefault(f.casefold(), forms[0])
-                if f.startswith("The "):
+                entries.append((f, *_name(f, forms[0])))
+                if f.startswith("The ") and len(f) > 4:
                     keys.setdefault(f[4:].casefold(), forms[0])
-    aliases = sorted({a for line in (load_lines(lg, "media") for lg in LANGS) for x in line
-                      for a in (f.strip() for f in x.split("|")) if a}, key=len, reverse=True)
-    known_body = "|".join(_alias_pattern(a) for a in aliases)
-    known = rf"(?<![\w])(?:{known_body})(?![\w])"
-    # "told the Hill" but not "according to the Atlantic Council": no capitalised word after it
-    the_body = "|".join(_alias_pattern(a[4:]) for a in aliases if a.startswith("The ") and len(a) > 4)
-    the_known = rf"(?:{the_body})(?![\w])(?![ \t]+[{_UPPER}])"
+                    entries.append((f[4:], *_name(f[4:], forms[0], after_the=True)))
+    for f in load_lines("en", "platforms"):
+        entries.append((f, *_name(f, "")))
+    names: dict[str, list[tuple[str, Name]]] = {}
+    for form, first, nm in entries:
+        names.setdefault(first, []).append((form, nm))
     fw: dict[str, list[str]] = {}
     for lang in LANGS:
         for k, v in _keyed(lang, "provenance").items():
@@ -161,120 +175,182 @@ def lexicon() -> Lexicon:
     for lang in LANGS:
         for line in load_lines(lang, "carrier_cues"):
             side, rank, phrase = line.split(None, 2)
-            ranks[f"{side} " + " ".join(phrase.casefold().split())] = int(rank)
+            ranks[side + " ".join(phrase.casefold().split())] = int(rank)
             (before if side == "before" else after).append(phrase)
     nouns = [n for lang in LANGS for n in load_lines(lang, "venues")]
     lead = _words_pattern(fw["lead"])
     det = _words_pattern(fw["det"])
     stop = _words_pattern(fw["lead"] + fw["link"] + fw["det"])
-    # venue nouns as written (lower case): "told the Kyiv Post" names an outlet, not a post
-    noun = _words_pattern(nouns, flags="")
     mod = rf"(?!{stop}\b)[^\W\d_][\w'’-]*"
-    venue = rf"(?<![\w-]){lead}\s+(?P<np>(?:{det}\s+)?(?:{mod}\s+){{0,3}}{noun}(?:s|es)?)(?![\w-])"
-    platforms = _words_pattern(load_lines("en", "platforms"), flags="")
     remark = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
     return Lexicon(
-        known=re.compile(known),
-        known_end=re.compile(rf"(?:{known})$"),
-        the_known=re.compile(the_known),
-        the_known_end=re.compile(rf"(?<=the[ ]){the_known}$"),
+        names={k: tuple(nm for _, nm in sorted(v, key=lambda e: -len(e[0]))) for k, v in names.items()},
         keys=keys,
-        media_words=frozenset(w for lang in ("en",) for w in load_lines(lang, "media_words")),
-        platforms=re.compile(rf"(?<![\w]){platforms}(?![\w])"),
+        media_words=frozenset(load_lines("en", "media_words")),
         quoted=re.compile(_QUOTED),
-        quoted_end=re.compile(rf"{_QUOTED}$"),
         capseq=re.compile(rf"(?:The[ \t]+)?{_CAPSEQ}"),
-        capseq_end=re.compile(rf"(?<![\w'’-])(?:The[ \t]+)?{_CAPSEQ}$"),
-        before=re.compile(rf"(?<![\w]){_words_pattern(before)}[ \t]+"),
-        after=re.compile(rf"[ \t]{_words_pattern(after)}(?![\w])"),
+        before_end=re.compile(rf"(?<![\w])(?P<cue>{_words_pattern(before)})[ \t]+(?:the[ \t]+)?"
+                              rf"(?:[{_OPEN}][ \t]*)?$"),
+        after_at=re.compile(rf"[{_CLOSE}]?[ \t]+(?P<cue>{_words_pattern(after)})(?![\w])"),
         ranks=ranks,
-        venue=re.compile(venue),
+        # venue nouns as written (lower case): "told the Kyiv Post" names an outlet, not a post
+        noun=re.compile(rf"(?<![\w-]){_words_pattern(nouns, flags='')}(?:s|es)?(?![\w-])"),
+        lead_end=re.compile(rf"(?<![\w-]){lead}\s+(?P<np>(?:{det}\s+)?(?:{mod}\s+){{0,3}})$"),
         link=re.compile(rf"\s+{_words_pattern(fw['link'])}\s+(?:the\s+)?"),
         place=re.compile(rf"\s+{_words_pattern(fw['place'])}\s+(?P<name>{_CAPSEQ})"),
         time_words=frozenset(w.casefold() for w in fw["time"]),
+        outlet_end=frozenset(w.casefold() for w in fw["outlet_end"]),
         pronouns=frozenset(w.casefold() for w in fw["pronoun"]),
         remark=re.compile(rf"(?<![\w])(?i:{remark})(?![\w])"),
     )
 
 
-# -- outlets ------------------------------------------------------------------------------------
+# -- names: outlets and platforms ---------------------------------------------------------------
 
 
-def _carrier(text: str, start: int, end: int, rank: int, lex: Lexicon) -> Carrier:
-    s = text[start:end]
-    return Carrier(start, end, s, rank, lex.keys.get(s.casefold(), s.casefold()))
+_NONE: tuple[Name, ...] = ()
 
 
-def _looks_like_outlet(name: str, lex: Lexicon) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    key: str | None  # outlet key; None for a platform
+
+
+def _first_words(tok: str) -> Iterator[str]:
+    yield tok
+    if tok[-1] in ".'’s":
+        for cut in ("'s", "’s", "'", "’", "."):
+            if tok.endswith(cut):
+                yield tok[: -len(cut)]
+
+
+def _known_at(text: str, pos: int, end: int, lex: Lexicon) -> _Found | None:
+    """A known outlet or platform starting at ``pos`` (the longest form wins)."""
+    m = _TOKEN.match(text, pos, end)
+    if not m:
+        return None
+    after_the = text[max(0, pos - 4):pos] == "the "
+    for first in _first_words(m.group()):
+        for nm in lex.names.get(first, _NONE):
+            if nm.after_the and not after_the:
+                continue
+            hit = nm.pattern.match(text, pos, end)
+            if hit:
+                return _Found(pos, hit.end(), nm.key or None)
+    return None
+
+
+def _shaped(name: str, lex: Lexicon) -> bool:
     words = name.split()
     return any(w in lex.media_words for w in words) and words[0].casefold() not in lex.time_words
 
 
-def outlet_at(text: str, pos: int, end: int, rank: int, lex: Lexicon | None = None) -> Carrier | None:
-    """The outlet that starts at ``pos``: a known name, a quoted name, or a name shaped like one."""
-    lex = lex or lexicon()
-    for p in (pos, pos + 4 if text.startswith("the ", pos) else -1):
-        if p < 0:
-            continue
-        m = lex.known.match(text, p, end) or (lex.the_known.match(text, p, end) if p > pos else None)
-        if m:
-            return _carrier(text, m.start(), m.end(), rank, lex)
-        m = lex.quoted.match(text, p, end)
-        if m and not lex.platforms.fullmatch(m.group("name")):
-            return _carrier(text, m.start("name"), m.end("name"), rank, lex)
-        m = lex.capseq.match(text, p, end)
-        if m and _looks_like_outlet(m.group(), lex):
-            return _carrier(text, m.start(), m.end(), rank, lex)
+def _names(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[_Found], bool]:
+    """Known outlets and platforms in the range, and whether a word of an outlet's shape occurs."""
+    out: list[_Found] = []
+    shaped = False
+    names, media = lex.names, lex.media_words
+    for m in _TOKEN.finditer(text, start, end):
+        tok = m.group()
+        if tok in names or (tok[-1] in ".'’s" and any(t in names for t in _first_words(tok))):
+            f = _known_at(text, m.start(), end, lex)
+            if f:
+                out.append(f)
+                continue
+        if not shaped and (tok in media or tok.rstrip(".'’s") in media):
+            shaped = True
+    return out, shaped
+
+
+def _outlets(text: str, start: int, end: int, found: list[_Found], shaped: bool,
+             lex: Lexicon) -> list[_Found]:
+    """Every outlet named in the range: known, in quotation marks, or shaped like one."""
+    out: dict[int, _Found] = {f.start: f for f in found if f.key is not None}
+    if shaped:
+        for m in lex.capseq.finditer(text, start, end):
+            if m.start() not in out and _shaped(m.group(), lex):
+                out[m.start()] = _Found(m.start(), m.end(), m.group().casefold())
+    for m in lex.quoted.finditer(text, start, end):
+        s, e = m.start("name"), m.end("name")
+        known = _known_at(text, s, e, lex)
+        if known and known.end == e and known.key is None:
+            continue  # a platform in quotation marks
+        out[s] = _Found(s, e, known.key if known and known.end == e else m.group("name").casefold())
+    return sorted(out.values(), key=lambda f: f.start)
+
+
+def _outlet_at(text: str, pos: int, end: int, lex: Lexicon) -> _Found | None:
+    """The outlet a venue names right at ``pos`` ("with FT", "with "24 Channel"", "with the Times")."""
+    f = _known_at(text, pos, end, lex)
+    if f:
+        return f if f.key is not None else None
+    m = lex.quoted.match(text, pos, end)
+    if m:
+        return _Found(m.start("name"), m.end("name"), m.group("name").casefold())
+    m = lex.capseq.match(text, pos, end)
+    if m and _shaped(m.group(), lex):
+        return _Found(m.start(), m.end(), m.group().casefold())
     return None
 
 
-def outlet_before(text: str, pos: int, start: int, rank: int, lex: Lexicon | None = None) -> Carrier | None:
-    """The outlet that ends at ``pos`` (whitespace before ``pos`` skipped), not before ``start``."""
-    lex = lex or lexicon()
-    while pos > start and text[pos - 1].isspace():
-        pos -= 1
-    lo = max(start, pos - 120)
-    m = lex.quoted_end.search(text, lo, pos)
-    if m:
-        return _carrier(text, m.start("name"), m.end("name"), rank, lex)
-    m = lex.known_end.search(text, lo, pos) or lex.the_known_end.search(text, lo, pos)
-    if m:
-        return _carrier(text, m.start(), m.end(), rank, lex)
-    m = lex.capseq_end.search(text, lo, pos)
-    if m and _looks_like_outlet(m.group(), lex):
-        return _carrier(text, m.start(), m.end(), rank, lex)
-    return None
+def _carrier(text: str, f: _Found, rank: int, lex: Lexicon) -> Carrier:
+    s = text[f.start:f.end]
+    return Carrier(f.start, f.end, s, rank, f.key or lex.keys.get(s.casefold(), s.casefold()))
 
 
 def _outside(start: int, end: int, exclude: Sequence[tuple[int, int]]) -> bool:
     return all(end <= a or b <= start for a, b in exclude)
 
 
-def find_carriers(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Carrier]:
-    """Outlets that carried words in ``text[start:end]``, next to a carrier cue, in text order.
+def _cue_rank(text: str, f: _Found, start: int, end: int, lex: Lexicon) -> int | None:
+    """The rank of the carrier cue next to an outlet mention, or None when it has none."""
+    m = lex.before_end.search(text, max(start, f.start - 48), f.start)
+    if m:
+        rank = lex.ranks.get("before" + " ".join(m.group("cue").casefold().split()), 2)
+        # "according to Fox News judicial analyst X": the outlet only qualifies who said it
+        w = _NEXT_WORD.match(text, f.end, end)
+        if rank > 0 and w and w.group(1).islower() and w.group(1).casefold() not in lex.outlet_end:
+            return None
+        return rank
+    close = f.end + 1 if f.end < end and text[f.end] in ".," and f.end + 1 < end and \
+        text[f.end + 1] in _CLOSE else f.end
+    m = lex.after_at.match(text, close, end)
+    if m:
+        return lex.ranks.get("after" + " ".join(m.group("cue").casefold().split()), 2)
+    return None
 
-    ``exclude`` holds ranges (the statements' own words) where nothing counts.
+
+# -- finders ------------------------------------------------------------------------------------
+
+
+def _scan(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
+          lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
+    found, shaped = _names(text, start, end, lex)
+    venues = _venues(text, start, end, exclude, lex, found)
+    carriers = [v.carrier for v in venues if v.carrier]
+    last: Carrier | None = None
+    for f in _outlets(text, start, end, found, shaped, lex):
+        if not _outside(f.start, f.end, exclude):
+            continue
+        rank = _cue_rank(text, f, start, end, lex)
+        if rank is None and last is not None and _COORD.fullmatch(text, last.end, f.start):
+            rank = last.rank  # "told The Washington Post and The Associated Press"
+        if rank is not None:
+            last = _carrier(text, f, rank, lex)
+            carriers.append(last)
+    return venues, _chain(carriers)
+
+
+def find_carriers(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Carrier]:
+    """Outlets that carried words in ``text[start:end]``, ordered from the earliest carrier.
+
+    An outlet counts next to a carrier cue ("told", "according to", "reported", "quoted him") or
+    inside a venue ("an interview with FT"); ``exclude`` holds ranges (the statements' own words)
+    where nothing counts.
     """
-    lex = lexicon()
-    out: list[Carrier] = []
-    for m in lex.before.finditer(text, start, end):
-        if not _outside(m.start(), m.end(), exclude):
-            continue
-        rank = lex.ranks.get("before " + " ".join(m.group().casefold().split()), 2)
-        c = outlet_at(text, m.end(), end, rank, lex)
-        if c and _outside(c.start, c.end, exclude):
-            out.append(c)
-    for m in lex.after.finditer(text, start, end):
-        if not _outside(m.start(), m.end(), exclude):
-            continue
-        rank = lex.ranks.get("after " + " ".join(m.group().casefold().split()), 2)
-        c = outlet_before(text, m.start() + 1, start, rank, lex)
-        if c and _outside(c.start, c.end, exclude):
-            out.append(c)
-    for v in find_venues(text, start, end, exclude):
-        if v.carrier:
-            out.append(v.carrier)
-    return _chain(out)
+    return _scan(text, start, end, exclude, lexicon())[1]
 
 
 def _chain(carriers: Iterable[Carrier]) -> list[Carrier]:
@@ -287,63 +363,79 @@ def _chain(carriers: Iterable[Carrier]) -> list[Carrier]:
     return sorted(best.values(), key=lambda c: (c.rank, c.start))
 
 
-# -- venues -------------------------------------------------------------------------------------
-
-
 def _target(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, Carrier | None] | None:
     """What a venue is with or on ("FT", "Facebook", "Zelensky"): its end and the outlet it is."""
-    c = outlet_at(text, pos, end, 0, lex)
-    if c:
-        close = c.end
-        if close < end and text[close] in _CLOSE:
-            close += 1
-        return close, c
-    m = lex.platforms.match(text, pos, end)
-    if m:
-        return m.end(), None
+    known = _known_at(text, pos, end, lex)
+    if known and known.key is None:  # a platform
+        return known.end, None
+    f = _outlet_at(text, pos, end, lex)
+    if f:
+        close = f.end + 1 if f.end < end and text[f.end] in _CLOSE and f.start > 0 \
+            and text[f.start - 1] in _OPEN else f.end
+        return close, _carrier(text, f, 0, lex)
     m = lex.capseq.match(text, pos, end)
     if m and m.group().split()[0].casefold() not in lex.time_words:
         return m.end(), None
     return None
 
 
-def find_venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Venue]:
-    """Venues named in ``text[start:end]`` after a lead word ("in", "during", "told", "wrote on")."""
-    lex = lexicon()
+def _next_is_time(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    w = _NEXT_WORD.match(text, pos, end)
+    return w is not None and w.group(1).casefold().rstrip("'’s") in lex.time_words
+
+
+def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
+            lex: Lexicon, found: list[_Found] | None = None) -> list[Venue]:
     out: list[Venue] = []
-    for m in lex.venue.finditer(text, start, end):
-        v_start, v_end = m.start("np"), m.end("np")
+    for n in lex.noun.finditer(text, start, end):
+        m = lex.lead_end.search(text, max(start, n.start() - 90), n.start())
+        if not m:
+            continue
+        v_start, v_end = m.start("np"), n.end()
         carrier: Carrier | None = None
         link = lex.link.match(text, v_end, end)
         hit = _target(text, link.end(), end, lex) if link else None
-        if hit is None:  # no link word: only a known outlet or a platform ("в интервью Радио Свобода")
-            sp = v_end + 1 if v_end < end and text[v_end] in " \t" else -1
-            c = outlet_at(text, sp, end, 0, lex) if sp > 0 else None
-            if c and lex.known.fullmatch(c.text):
-                hit = (c.end, c)
+        if hit is None and v_end < end and text[v_end] in " \t":
+            # no link word: only a known outlet ("в интервью Радио Свобода")
+            f = _known_at(text, v_end + 1, end, lex)
+            if f and f.key is not None:
+                hit = (f.end, _carrier(text, f, 0, lex))
         if hit:
             v_end, carrier = hit
+        elif _VERB_NEXT.match(text, v_end, end) and not _next_is_time(text, v_end, end, lex):
+            continue  # "in the last week broadcast Donald Trump's lead": a verb, not a venue
         pm = lex.place.match(text, v_end, end)
-        if pm and pm.group("name").split()[0].casefold() not in lex.time_words:
-            v_end = pm.end()
-        if _outside(v_start, v_end, exclude):
+        if pm:
+            # "a column in Saturday's New York Times": an outlet in the place is a carrier
+            inner = [x for x in _names(text, pm.start("name"), pm.end(), lex)[0] if x.key is not None]
+            if inner and carrier is None:
+                carrier = _carrier(text, inner[0], 0, lex)
+            if inner or pm.group("name").split()[0].casefold().rstrip("'’s") not in lex.time_words:
+                v_end = pm.end()
+        if _outside(v_start, v_end, exclude) and not (out and out[-1].end > v_start):
             out.append(Venue(v_start, v_end, text[v_start:v_end], carrier))
     # a platform right after a lead word is the venue itself ("wrote on Facebook")
-    for m in lex.platforms.finditer(text, start, end):
-        before = text[max(start, m.start() - 12):m.start()].rstrip().rsplit(None, 1)
+    for f in found if found is not None else _names(text, start, end, lex)[0]:
+        if f.key is not None:
+            continue
+        before = text[max(start, f.start - 6):f.start].rstrip().rsplit(None, 1)
         if before and before[-1].casefold() in ("on", "in", "via", "на", "в", "у") and \
-                _outside(m.start(), m.end(), exclude) and \
-                not any(v.start <= m.start() < v.end for v in out):
-            out.append(Venue(m.start(), m.end(), m.group()))
+                _outside(f.start, f.end, exclude) and not any(v.start <= f.start < v.end for v in out):
+            out.append(Venue(f.start, f.end, text[f.start:f.end]))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def find_venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Venue]:
+    """Venues named in ``text[start:end]`` after a lead word ("in", "during", "told", "wrote on")."""
+    return _venues(text, start, end, exclude, lexicon())
 
 
 def find_provenance(text: str, start: int, end: int,
                     exclude: Sequence[tuple[int, int]] = ()) -> Provenance:
     """The first venue and the carrier chain of ``text[start:end]``, outside ``exclude``."""
-    venues = find_venues(text, start, end, exclude)
-    return Provenance(venues[0] if venues else None, tuple(find_carriers(text, start, end, exclude)))
+    venues, carriers = _scan(text, start, end, exclude, lexicon())
+    return Provenance(venues[0] if venues else None, tuple(carriers))
 
 
 # -- the stage ----------------------------------------------------------------------------------
@@ -391,29 +483,60 @@ def _anchor(st: Statement) -> int:
     return st.start
 
 
-def _region(article: Article, st: Statement) -> tuple[int, int]:
-    points = [st.start, max(st.start, st.end - 1)]
-    points += [p for p in (st.cue_start, st.speaker_start) if p is not None]
-    idx = [article.sentence_index(p) for p in points]
-    return article.sentences[min(idx)].start, article.sentences[max(idx)].end
+@dataclass(slots=True)
+class _Doc:
+    """The statements of one article (in text order) with what the stage looks up about them."""
+
+    article: Article
+    sts: list[Statement]
+    keys: list[str | None]
+    spans: list[tuple[int, int]]  # sentence index range of each statement's words
+    regions: list[tuple[int, int]]  # ... of its words, cue and speaker mention
+    touching: dict[int, list[int]]  # sentence index -> statements whose words touch it
+    hides: list[bool]  # whether a statement's words hide what they say from its provenance
+
+    @classmethod
+    def of(cls, article: Article, sts: list[Statement], lex: Lexicon) -> _Doc:
+        idx = article.sentence_index
+        spans, regions = [], []
+        touching: dict[int, list[int]] = {}
+        for i, st in enumerate(sts):
+            lo, hi = idx(st.start), idx(max(st.start, st.end - 1))
+            spans.append((lo, hi))
+            extra = [idx(p) for p in (st.cue_start, st.speaker_start) if p is not None]
+            regions.append((min([lo, *extra]), max([hi, *extra])))
+            for k in range(lo, hi + 1):
+                touching.setdefault(k, []).append(i)
+        # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides nothing
+        hides = [st.text.strip(" .,").casefold() not in lex.keys for st in sts]
+        return cls(article, sts, [speaker_key(st, lex) for st in sts], spans, regions, touching, hides)
+
+    def exclude(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The statements' words in sentences ``lo..hi``: nothing found there counts."""
+        seen = {i for k in range(lo, hi + 1) for i in self.touching.get(k, ())}
+        return [(self.sts[i].start, self.sts[i].end) for i in seen if self.hides[i]]
+
+    def chars(self, lo: int, hi: int) -> tuple[int, int]:
+        return self.article.sentences[lo].start, self.article.sentences[hi].end
 
 
-def _own(article: Article, sts: list[Statement], exclude: list[tuple[int, int]],
-         lex: Lexicon) -> list[Provenance]:
+def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
     """Provenance found in each statement's own sentences; a match shared by statements of
     different speakers goes to the speaker whose cue (or mention) is nearest to it."""
-    text = article.text
-    regions = [_region(article, st) for st in sts]
-    keys = [speaker_key(st, lex) for st in sts]
+    text = doc.article.text
+    sts, keys = doc.sts, doc.keys
     cache: dict[tuple[int, int], tuple[list[Venue], list[Carrier]]] = {}
     out: list[Provenance] = []
     for i, st in enumerate(sts):
-        a, b = regions[i]
-        if (a, b) not in cache:
-            cache[(a, b)] = (find_venues(text, a, b, exclude), find_carriers(text, a, b, exclude))
-        venues, carriers = cache[(a, b)]
-        rivals = [_anchor(sts[j]) for j in range(len(sts)) if j != i and regions[j][0] < b
-                  and a < regions[j][1] and not same_speaker(keys[i], keys[j])
+        lo, hi = doc.regions[i]
+        if (lo, hi) not in cache:
+            cache[(lo, hi)] = _scan(text, *doc.chars(lo, hi), doc.exclude(lo, hi), lex)
+        venues, carriers = cache[(lo, hi)]
+        if not venues and not carriers:
+            out.append(Provenance(None, ()))
+            continue
+        near = {j for k in range(lo, hi + 1) for j in doc.touching.get(k, ())}
+        rivals = [_anchor(sts[j]) for j in near if j != i and not same_speaker(keys[i], keys[j])
                   and (keys[i] is not None or keys[j] is not None or sts[j].cue_start != st.cue_start)]
         me = _anchor(st)
 
@@ -426,51 +549,52 @@ def _own(article: Article, sts: list[Statement], exclude: list[tuple[int, int]],
     return out
 
 
-def _remarks(article: Article, sts: list[Statement], exclude: list[tuple[int, int]],
-             own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
+def _masked(text: str, start: int, end: int, prov: Provenance) -> str:
+    """The sentence with its venue and carriers blanked out: a name there did not make the remark."""
+    chars = list(text[start:end])
+    spans = [(c.start, c.end) for c in prov.carriers]
+    if prov.venue:
+        spans.append((prov.venue.start, prov.venue.end))
+    for a, b in spans:
+        chars[a - start:b - start] = " " * (b - a)
+    return _norm("".join(chars))
+
+
+def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
     """Statements placed by a nearby remark sentence: index -> (distance, provenance)."""
-    text = article.text
-    sents = article.sentences
-    holding = {article.sentence_index(p) for st in sts for p in (st.start, max(st.start, st.end - 1))}
-    near = sorted({k for h in holding for k in range(h - 1, h + 3)
-                   if 0 <= k < len(sents) and k not in holding})
-    keys = [speaker_key(st, lex) for st in sts]
+    text = doc.article.text
+    sents = doc.article.sentences
+    sts, keys = doc.sts, doc.keys
+    near = sorted({k for lo, hi in doc.spans for k in range(lo - 1, hi + 3)
+                   if 0 <= k < len(sents) and k not in doc.touching})
+    names = {x for x in keys if x}
+    ends = sorted((st.end, i) for i, st in enumerate(sts))
     placed: dict[int, tuple[int, Provenance]] = {}
     for k in near:
         s = sents[k]
-        if any(st.start < s.end and s.start < st.end for st in sts):
-            continue
         if not lex.remark.search(text, s.start, s.end):
             continue
-        prov = find_provenance(text, s.start, s.end, exclude)
+        prov = find_provenance(text, s.start, s.end)
         if not prov:
             continue
-        # a name inside the venue or a carrier is not who made the remark
-        masked = list(text[s.start:s.end])
-        spans = [(c.start, c.end) for c in prov.carriers]
-        if prov.venue:
-            spans.append((prov.venue.start, prov.venue.end))
-        for a, b in spans:
-            masked[a - s.start:b - s.start] = " " * (b - a)
-        sentence = _norm("".join(masked))
-        named = [kk for kk in {x for x in keys if x}
-                 if re.search(rf"(?<!\w){re.escape(kk)}(?!\w)", sentence)]
-        prev = [i for i, st in enumerate(sts) if st.end <= s.start]
-        nxt = [i for i, st in enumerate(sts) if st.start >= s.end]
-        pivot = max(prev, key=lambda i: sts[i].end) if prev else (
-            min(nxt, key=lambda i: sts[i].start) if nxt else None)
-        if pivot is None:
-            continue
+        sentence = _masked(text, s.start, s.end, prov)
+        named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence)]
+        before = bisect_right(ends, (s.start, len(sts)))
+        if before:
+            pivot = ends[before - 1][1]
+        else:
+            pivot = next((i for i, st in enumerate(sts) if st.start >= s.end), -1)
+            if pivot < 0:
+                continue
         target = keys[pivot]
         if named and not any(same_speaker(target, n) for n in named):
-            target = named[0] if len(named) == 1 else None
-            if target is None:
+            if len(named) > 1:
                 continue
+            target = named[0]
         if target is None:
             chosen = [pivot]
         else:
-            mine = sorted((i for i in range(len(sts)) if same_speaker(keys[i], target)),
-                          key=lambda i: sts[i].start)
+            mine = [i for i in range(len(sts)) if same_speaker(keys[i], target)]
             lo = max((sts[i].start for i in mine if own[i] and sts[i].end <= s.start), default=-1)
             hi = min((sts[i].start for i in mine if own[i] and sts[i].start >= s.end), default=len(text))
             chosen = [i for i in mine if not own[i] and lo < sts[i].start < hi]
@@ -488,14 +612,13 @@ def provenance(article: Article, settings: Settings) -> None:
         return
     lex = lexicon()
     order = sorted(range(len(sts)), key=lambda i: (sts[i].start, sts[i].end))
-    ordered = [sts[i] for i in order]
-    exclude = [(st.start, st.end) for st in ordered if not lex.known.fullmatch(st.text.strip(" .,"))]
-    own = _own(article, ordered, exclude, lex)
-    found: list[Provenance] = list(own)
-    for i, (_, prov) in _remarks(article, ordered, exclude, own, lex).items():
+    doc = _Doc.of(article, [sts[i] for i in order], lex)
+    found = _own(doc, lex)
+    own = list(found)
+    for i, (_, prov) in _remarks(doc, own, lex).items():
         found[i] = prov
     # "… he told CNN. He added that …": the next statements of the same speaker, uninterrupted
-    keys = [speaker_key(st, lex) for st in ordered]
+    ordered, keys = doc.sts, doc.keys
     for i in range(1, len(ordered)):
         prev = found[i - 1]
         if not found[i] and prev and (same_speaker(keys[i], keys[i - 1]) or (
