@@ -248,7 +248,8 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
     cues = find_cue_tokens(tokens, lex)
     cue_at = {c[0] for c in cues}
     mods = word_class("modal") | {w for w in _MODIFIERS()}
-    det = word_class("determiner") - {"that", "this", "all", "both", "some", "many", "most", "several", "few"}
+    det = word_class("determiner") - {"that", "this", "all", "both", "some", "many", "most", "several", "few",
+                                      "one", "two", "three", "others"}
     be = word_class("be")
     out: list[Attribution] = []
     prev: Attribution | None = None
@@ -377,7 +378,9 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     # inverted: '"...," said Umerov.' / '..., emphasized the minister.'
     if j >= floor and j >= 0 and (tokens[j].text == "," or tokens[j].kind == "q") and not e.gerund:
         np = find_right_np(tokens, ie + 1, n, _is_name_token)
-        if np and looks_like_np(tokens, *np) and (np[1] + 1 >= n or tokens[np[1] + 1].kind == "p"):
+        aside = _aside_start(tokens, j, floor) if tokens[j].text == "," else None
+        if (np and aside is None and "noinvert" not in e.flags and looks_like_np(tokens, *np)
+                and (np[1] + 1 >= n or tokens[np[1] + 1].kind == "p")):
             att.speaker = _mention(text, tokens, np)
             att.pieces = _left(text, tokens, j, floor)
             return
@@ -433,6 +436,11 @@ def _left(text: str, tokens: list[Token], j: int, floor: int) -> list[Piece]:
     if tokens[j].text == "," and j - 1 >= floor and tokens[j - 1].kind == "q":
         j -= 1
     if tokens[j].kind == "q":
+        # 'The country "has made dramatic changes," McConnell said': the words before the quotation
+        # belong to what is reported (a mixed statement) unless they only open the sentence
+        lead = [t for t in tokens[floor:j] if t.kind != "p"]
+        if len(lead) >= 1 and not (len(lead) <= 2 and tokens[j - 1].text in ",:"):
+            return _pieces(text, tokens, floor, j)
         return _pieces(text, tokens, j, j)
     if tokens[j].text not in ",—–-":
         return []
@@ -445,7 +453,8 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
     if "obj" in e.flags:
         k = _skip_object(tokens, k, n)
     k = _skip_adjuncts(tokens, k, n)
-    if left_from is not None and left_from >= floor and (
+    colon_next = k < n and tokens[k].text == ":"
+    if not colon_next and left_from is not None and left_from >= floor and (
             tokens[left_from].kind == "q" or (tokens[left_from].text == "," and left_from - 1 >= floor
                                               and tokens[left_from - 1].kind == "q")):
         # '"...," X told Y on Wednesday after ...': the quotation before the speaker is what was said

@@ -50,10 +50,12 @@ def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement]
             return prev, "colon"
     # continuation: the previous statement is a direct quote that ends close before, with only its
     # attribution (and at most one paragraph break) in between
-    if (prev.kind == "direct" or is_typewriter(text, _quotation_at(article, prev.start))) and gap.count("\n") <= 2 and len(gap) <= 160:
+    quoted = prev.kind == "direct" or is_typewriter(text, _quotation_at(article, prev.start))
+    same_paragraph = "\n" not in gap
+    if (quoted or same_paragraph) and gap.count("\n") <= 2 and len(gap) <= 160:
         if prev.cue_start is not None and prev.cue_start >= prev.end or gap.strip() in ("", ".", ","):
             return prev, "continues"
-        if prev.cue_start is not None and prev.cue_start < prev.start and "\n" in gap:
+        if quoted and prev.cue_start is not None and prev.cue_start < prev.start and "\n" in gap:
             return prev, "continues"
     return None, ""
 
