@@ -24,7 +24,7 @@ from sayso import api
 from sayso.model import Article
 from sayso.settings import Settings
 
-HARD_LIMIT = 30.0
+HARD_LIMIT = 20.0
 MB = 1_000_000
 
 PARAGRAPH = (

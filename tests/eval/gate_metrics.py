@@ -44,13 +44,15 @@ class Dataset:
     name: str
     gold: Docs
     pred: Docs
+    paths: list[Path]
 
     @classmethod
     def load(cls, name: str, paths: Iterable[Path]) -> Dataset:
         gold: Docs = {}
+        paths = list(paths)
         for p in paths:
             gold.update(load_docs(p))
-        return cls(name, gold, predict(gold))
+        return cls(name, gold, predict(gold), paths)
 
 
 DATASET_FILES: dict[str, Callable[[], list[Path]]] = {

@@ -96,7 +96,7 @@ def test_evaluate_agrees_with_shared_scorer(
 ) -> None:
     ds: Dataset = request.getfixturevalue(dataset)
     pred = predictions(ds, source)
-    gold_path = write_jsonl(tmp_path / "gold.jsonl", ds.gold)
+    gold_path = ds.paths[0] if len(ds.paths) == 1 else write_jsonl(tmp_path / "gold.jsonl", ds.gold)
     pred_path = write_jsonl(tmp_path / "pred.jsonl", pred)
     theirs = run_shared_scorer(gold_path, pred_path, kind)
     ours = score(ds.gold, pred, kind)
