@@ -8,13 +8,14 @@ PY     := $(BIN)/python
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean help
+.PHONY: demo test lint bench docs clean help
 
 help:
 	@echo "make demo   install sayso into .venv and print the statements of examples/*.txt"
 	@echo "make test   install sayso with its test extras into .venv and run pytest"
 	@echo "make lint   ruff and mypy --strict"
 	@echo "make bench  throughput and memory against the textacy peer (benchmarks/run.sh)"
+	@echo "make docs   regenerate docs/cli.md from the live --help"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +41,9 @@ lint: $(STAMP_TEST)
 # benchmarks/run.sh installs the `bench` extra and the English model itself; BENCH_ARGS="--limit 100"
 bench:
 	bash benchmarks/run.sh $(BENCH_ARGS)
+
+docs: $(STAMP_RUN)
+	$(PY) -c "from sayso.cli import help_reference; print(help_reference(), end='')" > docs/cli.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

@@ -16,11 +16,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sayso.api import extract_many
-from sayso.cli import main, shorten
+from sayso.cli import help_reference, main, shorten
 from sayso.ingest import read_path
 from sayso.model import STATEMENT_FIELDS
 
 SAYSO = Path(sys.executable).parent / "sayso"
+REPO = Path(__file__).resolve().parent.parent
 SPAN_PAIRS = (("start", "end", "text"), ("speaker_start", "speaker_end", "speaker_mention"),
               ("cue_start", "cue_end", "cue"))
 ARTICLES = [
@@ -299,3 +300,14 @@ def test_cli_streams_10000_articles_under_1gb(tmp_path: Path) -> None:
     with out.open(encoding="utf-8") as fh:
         ids = [json.loads(line)["id"] for line in fh]
     assert ids == [f"n{i}" for i in range(10_000)]
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is the live --help; regenerate it with `make docs` after changing an option."""
+    assert (REPO / "docs" / "cli.md").read_text(encoding="utf-8") == help_reference()
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_cli_every_command_is_documented(command: str) -> None:
+    assert f"sayso {command}" in (REPO / "README.md").read_text(encoding="utf-8")
+    assert main.commands[command].help

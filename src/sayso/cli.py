@@ -8,6 +8,7 @@ be read or processed is reported as a recorded skip in the output and the run go
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -31,6 +32,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # Settings whose values are one of a few words; the rest take the type of their default.
 CHOICES: dict[str, tuple[str, ...]] = {"on_error": ("raise", "skip")}
+HELP_OPTIONS = ["-h", "--help"]
 # A progress bar is worth drawing only for this many articles or more.
 PROGRESS_MIN_ARTICLES = 20
 # Width of the statement's words in the table before they are shortened.
@@ -70,7 +72,7 @@ def load_settings(config: Path | None, options: dict[str, Any]) -> Settings:
         raise click.ClickException(str(e)) from e
 
 
-@click.group(name="sayso", context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="sayso", context_settings={"help_option_names": HELP_OPTIONS})
 @click.version_option(__version__, prog_name="sayso")
 def main() -> None:
     """sayso: who said what, when, and who reported it — statements from news articles."""
@@ -86,7 +88,7 @@ def main() -> None:
 @settings_options
 def extract(paths: tuple[str, ...], fmt: str, output: Path | None, quiet: bool, config: Path | None,
             **options: Any) -> None:
-    """Print the statements of the articles in PATH....
+    """Print the statements of the articles in PATH (a table, or JSON lines).
 
     A PATH is a plain-text article (its leading date and outlet lines are read as metadata), a
     .jsonl file (one article a line: id, text, optional published, outlet, url, headline), or - for
@@ -137,6 +139,10 @@ def extract(paths: tuple[str, ...], fmt: str, output: Path | None, quiet: bool, 
         except SaysoError as e:
             where = f"article {current[0]}: " if current[0] else ""
             raise click.ClickException(f"{where}{e}") from e
+        except BrokenPipeError:
+            # the reader went away (`sayso extract big.jsonl | head`): stop quietly, as cat does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
     if not quiet:
         click.echo(
             f"sayso: {stats['articles']} article(s), {stats['statements']} statement(s), "
@@ -234,6 +240,26 @@ def article_table(article: Article, width: int = TABLE_WIDTH) -> Table:
     if not rows:
         table.add_row(Text("—"), Text(""), Text(""), Text("no statements found", style="dim"), Text(""))
     return table
+
+
+def help_reference(width: int = 100) -> str:
+    """The CLI reference (docs/cli.md): the live ``--help`` of ``sayso`` and of each command."""
+    parts = ["# sayso command line", "",
+             "Generated from the live `--help` by `make docs`; a test fails when it is out of date.", ""]
+    def context(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
+        return click.Context(command, info_name=name, parent=parent, terminal_width=width,
+                             max_content_width=width, help_option_names=HELP_OPTIONS)
+
+    with context(main, "sayso", None) as top:
+        pages = [("sayso", main.get_help(top))]
+        for name in main.list_commands(top):
+            command = main.get_command(top, name)
+            assert command is not None
+            with context(command, name, top) as ctx:
+                pages.append((f"sayso {name}", command.get_help(ctx)))
+    for title, text in pages:
+        parts += [f"## {title}", "", "```text", text.rstrip(), "```", ""]
+    return "\n".join(parts)
 
 
 @contextmanager
