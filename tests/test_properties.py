@@ -85,6 +85,8 @@ def offset_errors(article: Article) -> list[str]:
     errors = []
     text = article.text
     for s in article.statements:
+        if s.kind not in ("direct", "indirect", "mixed"):
+            errors.append(f"unknown kind {s.kind!r}")
         if not 0 <= s.start < s.end <= len(text):
             errors.append(f"bad span {s.start}:{s.end}")
         if text[s.start:s.end] != s.text:
