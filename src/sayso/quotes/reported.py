@@ -229,12 +229,20 @@ def _skip_object(tokens: list[Token], k: int, n: int) -> int:
     return k
 
 
+def _infinitive(t: Token) -> bool:
+    """A word after "to" that opens a verb phrase rather than a noun phrase."""
+    return (t.kind == "w" and not t.capitalised and t.low not in word_class("determiner")
+            and t.low not in word_class("pronoun") and not t.low[:1].isdigit())
+
+
 def _skip_adjuncts(tokens: list[Token], k: int, n: int) -> int:
     """Skip "on Monday", "in a statement", "in an interview with Radio Liberty", "Tuesday"."""
     prep, time = word_class("preposition"), word_class("time")
     while k < n and tokens[k].kind == "w" and (tokens[k].low in prep or tokens[k].low in time):
         if tokens[k].low in _DEICTIC and not (k + 1 < n and tokens[k + 1].low in time):
             break  # "this was the only chance": not "this week"
+        if tokens[k].low == "to" and k + 1 < n and _infinitive(tokens[k + 1]):
+            break  # "pledged to stay in the primary": what was pledged
         i = k + 1
         while i < n and tokens[i].kind == "w" and tokens[i].low != "that":
             i += 1
