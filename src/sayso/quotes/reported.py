@@ -69,7 +69,20 @@ def _is_name_token(t: Token) -> bool:
     return q is not None and looks_like_name(t.text[q.start - q.open_at:q.end - q.open_at])
 
 
-def find_windows(sentences: list[Span], quotations: list[Quotation], text: str = "") -> list[Span]:
+def _is_attribution(sentence: str, cue_words: frozenset[str]) -> bool:
+    """A short sentence that is only an attribution: 'Sanders replied.', 'said Michael Briggs, a
+    spokesman, in an interview.' — a cue among its first words and little after it."""
+    words = _WORD.findall(sentence)
+    if not words or len(words) > 24:
+        return False
+    for i, w in enumerate(words[:12]):
+        if w.lower() in cue_words:
+            return len(words) - i <= 14
+    return False
+
+
+def find_windows(sentences: list[Span], quotations: list[Quotation], text: str = "",
+                 cue_words: frozenset[str] = frozenset()) -> list[Span]:
     """Sentences joined wherever a quotation runs across their boundary, and a quotation that ends
     its sentence joined with a short sentence after it that does not open another quotation
     ('"...?" Sanders replied.')."""
@@ -80,7 +93,8 @@ def find_windows(sentences: list[Span], quotations: list[Quotation], text: str =
         if out:
             last = out[-1]
             if (last.end in ends and len(s) <= _ATTRIBUTION_CHARS and text
-                    and text[s.start] not in _OPENERS and "\n" not in text[last.end:s.start]):
+                    and text[s.start] not in _OPENERS and "\n" not in text[last.end:s.start]
+                    and _is_attribution(text[s.start:s.end], cue_words)):
                 out[-1] = Span(last.start, s.end)
                 continue
             # any quotation that opens in the last window and closes after it joins the two
@@ -180,6 +194,9 @@ def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int]) -> int:
         t = tokens[i]
         if t.kind == "p" and t.text in _END and not (t.text == "." and _is_abbrev(tokens, i)):
             return i - 1
+        if (t.kind == "q" and i > k and t.quote is not None and text_end(t) in ".!?"
+                and i + 1 < n and tokens[i + 1].capitalised):
+            return i  # '... against ''liberals and radicals.'' Matt Bennett said': the quote ends it
         if t.kind == "w" and t.low in ("and", "but", "before", "after", "while") and i > k:
             # 'told the AP her group never worked with X and said the group ...'
             step = 1
@@ -197,6 +214,14 @@ def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int]) -> int:
                     break
         i += 1
     return n - 1
+
+
+def text_end(t: Token) -> str:
+    """The last character of a quotation token's quoted words."""
+    q = t.quote
+    if q is None or q.end <= q.start:
+        return ""
+    return t.text[q.end - q.open_at - 1]
 
 
 def _is_abbrev(tokens: list[Token], i: int) -> bool:
@@ -541,7 +566,7 @@ def reported(article: Article, settings: Settings) -> None:
     lex = load_cues("en")
     langs = article.sentence_languages
     claimed: set[int] = set()
-    windows = find_windows(article.sentences, article.quotations, article.norm or text)
+    windows = find_windows(article.sentences, article.quotations, article.norm or text, lex.first_words)
     article.work["windows"] = windows
     qs = article.quotations
     qi = 0

@@ -61,6 +61,14 @@ def find_left_np(tokens: list[Token], j: int, lo: int,
                 a = k
                 k -= 1
                 continue
+            if t.text == ")":  # 'Sen. Bernie Sanders (I-Vt.) said'
+                o = k - 1
+                while o >= lo and k - o < 8 and tokens[o].text != "(":
+                    o -= 1
+                if o >= lo and tokens[o].text == "(" and o > lo:
+                    a = o
+                    k = o - 1
+                    continue
             break
         if t.low in clause and not (t.low == "and" and _names_on_both_sides(tokens, k)):
             break
