@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sayso.errors import InputError
 from sayso.ingest import count_articles, decode_text, read_path, read_stream
@@ -100,3 +102,11 @@ def test_ingest_count_articles(tmp_path: Path, content: bytes, expected: int) ->
     path = tmp_path / "n.jsonl"
     path.write_bytes(content)
     assert count_articles(path, chunk=7) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_ingest_any_bytes_on_stdin_give_articles_or_skips(data: bytes) -> None:
+    for article in read_stream(io.BytesIO(data)):
+        assert article.id
+        assert not article.skipped or article.text == ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sayso.ingest.text import (
     Header,
@@ -152,3 +154,20 @@ def test_text_article_keeps_whole_text_and_reads_header(example_path: Path) -> N
         "for NATO membership.")
     start = text.index(article.headline)
     assert text[start:start + len(article.headline)] == article.headline
+
+
+HEADER_LINES = st.sampled_from([
+    "Sunday03 November 2024", "3 November 2024", "2024-11-03", "g-novosti.in.ua", "Radio Liberty",
+    "By Jane Smith", "", "", TITLE, "«Цитата», — сказал он.", "x" * 250,
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(HEADER_LINES, max_size=8), st.text(max_size=300))
+def test_text_header_never_fails_and_keeps_text(lines: list[str], rest: str) -> None:
+    text = "\n".join(lines) + "\n" + rest
+    article = read_text_article(text, id="a")
+    assert article.text == text
+    for value in (article.outlet, article.headline):
+        assert value is None or value in text
+    assert article.published is None or len(article.published) == 10
