@@ -137,6 +137,7 @@ def test_cli_extract_output_file(tmp_path: Path, example_path: Path) -> None:
         (["extract", "{tmp}/missing.txt"], {}, 1, "missing.txt: no such file"),
         (["extract", "{tmp}"], {}, 1, "is a directory; pass the files in it"),
         (["extract", "-", "-"], {}, 1, "can be given only once"),
+        (["extract", "{batch}", "-o", "{batch}"], {}, 1, "is also an input"),
         (["extract", "{batch}", "--on-error", "raise"], {}, 1, "batch.jsonl:3: not valid JSON"),
         (["extract", "{batch}"], {"SAYSO_ON_ERROR": "raise"}, 1, "batch.jsonl:3: not valid JSON"),
         (["extract", "{batch}"], {"SAYSO_ON_ERROR": "maybe"}, 1, "on_error must be 'raise' or 'skip'"),

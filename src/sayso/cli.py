@@ -103,6 +103,8 @@ def extract(paths: tuple[str, ...], fmt: str, output: Path | None, quiet: bool, 
             raise click.ClickException(str(e)) from e
     if paths.count("-") > 1:
         raise click.ClickException("'-' (standard input) can be given only once")
+    if output is not None and any(output.resolve() == f.resolve() for f in files):
+        raise click.ClickException(f"{output} is also an input; writing to it would destroy it")
 
     current: list[str | None] = [None]
     stats = {"articles": 0, "statements": 0, "skipped": 0}
