@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lang import load_set
 from ..model import Article, Cue, Mention, Quotation, Span, Statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
@@ -311,15 +312,19 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         elif j >= 0 and (tokens[j].low in ("and", "but") or (tokens[j].text == "," and e.gerund)) and prev:
             att.speaker = prev.speaker
             _right(text, tokens, ie + 1, n, cue_at, att)
-        elif j >= 0 and tokens[j].text == "," and e.gerund:
-            # 'Clinton seemed ready to riff ..., telling the crowd, "..."': the clause's subject
-            np = find_right_np(tokens, 0, j, _is_name_token)
-            if np and looks_like_np(tokens, np[0], min(np[1], np[0] + 6)) and tokens[0].kind == "w":
-                b = np[0]
-                while b + 1 <= np[1] and (tokens[b + 1].capitalised or tokens[b + 1].text in (".", "-")):
-                    b += 1
-                att.speaker = _mention(text, tokens, (np[0], b))
+        elif j >= 0 and (tokens[j].text == "," and e.gerund or tokens[j].low in ("and", "but")):
+            # 'Clinton seemed ready to riff ..., telling the crowd, "..."' / '... and agreed to ...':
+            # the subject of the clause the cue hangs on
+            att.speaker = _mention(text, tokens, _clause_subject(tokens, floor, j))
             _right(text, tokens, ie + 1, n, cue_at, att)
+        elif e.gerund and i == floor and i + 1 < n:
+            # 'Citing obligations in Tennessee, the spokeswoman told ...': a participle clause first
+            comma = next((x for x in range(ie + 1, n) if tokens[x].text == ","), None)
+            if comma is None:
+                continue
+            att.pieces = _pieces(text, tokens, ie + 1, comma - 1)
+            verb = min((c for c in cue_at if c > comma), default=n)
+            att.speaker = _mention(text, tokens, find_right_np(tokens, comma + 1, verb, _is_name_token))
         elif e.gerund and j >= 0 and tokens[j].low not in word_class("pronoun") and not tokens[j].capitalised:
             continue  # "the saying", "was telling": no subject of its own
         else:
@@ -373,6 +378,30 @@ def _token_after(tokens: list[Token], offset: int) -> int:
 def _MODIFIERS() -> frozenset[str]:
     from ..lang import load_set
     return load_set("en", "cue_modifiers")
+
+
+def _clause_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the clause before ``hi``: its first pronoun or run of capitalised words
+    ("Once he was president, Mr. Obama made ..." → "Mr. Obama"; "even after Clinton dropped" → "Clinton")."""
+    start = lo
+    for x in range(hi - 1, lo - 1, -1):
+        if tokens[x].text == ",":
+            start = x + 1
+            break
+    pron = word_class("pronoun")
+    skip = load_set("en", "clause_words") | load_set("en", "sentence_openers")
+    for x in range(start, hi):
+        t = tokens[x]
+        if t.kind != "w":
+            continue
+        if t.low in pron and t.low not in ("it", "you", "him", "them", "us", "me", "who"):
+            return x, x
+        if t.capitalised and t.low not in skip:
+            b = x
+            while b + 1 < hi and (tokens[b + 1].capitalised or _is_abbrev(tokens, b + 1)):
+                b += 1
+            return x, b
+    return None
 
 
 def _according(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
