@@ -63,6 +63,7 @@ class Attribution:
     speaker: Mention | None
     pieces: list[Piece] = field(default_factory=list)
     confidence: float = 0.9
+    colon_at: int | None = None  # 'He said:' at the end of its sentence: the quote comes next
 
 
 def _is_name_token(t: Token) -> bool:
@@ -298,6 +299,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         else:
             while j >= 0 and tokens[j].kind == "w" and tokens[j].low in mods:
                 j -= 1
+            j = _skip_raising(tokens, j, mods)
         if j >= 0 and tokens[j].low in det:
             continue  # "the report", "his statement": a noun, not a cue
         if _not_a_cue(tokens, i, ie, j, e):
@@ -329,6 +331,9 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
             continue  # "the saying", "was telling": no subject of its own
         else:
             _active(text, tokens, i, ie, j, n, floor, cue_at, att)
+        if att.colon_at is not None and not att.pieces:
+            out.append(att)  # no words yet: the quotation that follows the colon gets this speaker
+            continue
         if not att.pieces:
             continue
         if att.speaker is None and prev is not None and e.gerund:
@@ -340,6 +345,20 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         floor = max(floor, _token_after(tokens, max(p.end for p in att.pieces)), ie + 1)
         del ci
     return out
+
+
+def _skip_raising(tokens: list[Token], j: int, mods: frozenset[str] | set[str]) -> int:
+    """'He went on to say', 'she was quick to add': step over the verb that carries the cue."""
+    if j < 1 or tokens[j].low != "to":
+        return j
+    raising = load_set("en", "raising_verbs")
+    for size in (3, 2, 1):
+        if j - size >= 0 and " ".join(t.low for t in tokens[j - size:j]) in raising:
+            k = j - size - 1
+            while k >= 0 and tokens[k].kind == "w" and tokens[k].low in mods:
+                k -= 1
+            return k
+    return j
 
 
 def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> bool:
@@ -565,6 +584,9 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
     if "noclause" in e.flags:
         return
     if t.text == ":":
+        if k + 1 >= n:
+            att.colon_at = t.start
+            return
         k += 1
     end = _clause_end(tokens, k, n, cue_at)
     att.pieces = _pieces(text, tokens, k, end)
@@ -595,6 +617,7 @@ def reported(article: Article, settings: Settings) -> None:
     lex = load_cues("en")
     langs = article.sentence_languages
     claimed: set[int] = set()
+    colons: list[tuple[int, Mention | None, Cue]] = []
     windows = find_windows(article.sentences, article.quotations, article.norm or text, lex.first_words)
     article.work["windows"] = windows
     qs = article.quotations
@@ -623,8 +646,11 @@ def reported(article: Article, settings: Settings) -> None:
         for st in _statements(text, atts, key):
             article.statements.append(st)
         for att in atts:
+            if att.colon_at is not None and not att.pieces:
+                colons.append((att.colon_at, att.speaker, att.cue))
             for p in att.pieces:
                 for q in inside:
                     if p.start <= q.start and q.end <= p.end:
                         claimed.add(q.open_at)
     article.work["claimed"] = claimed
+    article.work["colon_cues"] = colons

@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from ..model import Article, Quotation, Span, Statement, stable_id
+from ..lang import load_set
+from ..model import Article, Cue, Mention, Quotation, Span, Statement, stable_id
 from ..pipeline import stage
 from ..quotes.direct import looks_like_name
 from ..quotes.reported import is_typewriter
@@ -28,6 +30,34 @@ def is_speech_like(words: str) -> bool:
         return False
     n = len(w.split())
     return n >= 4 or (n >= 2 and w[-1:] in ".!?,…")
+
+
+_NAME_COLON = re.compile(
+    r"(?:^|\n|[.!?]\s|\s[-—–]\s)\s*((?:[A-Z][\w.'’\-]*)(?:\s+(?:[A-Z][\w.'’\-]*|of|the|de|van|von|al|"
+    r"\([^()\n]{1,24}\))){0,6})\s*:\s*$")
+
+
+def find_colon_intro(text: str, q: Quotation,
+                     colon_cues: list[tuple[int, Mention | None, Cue]]) -> tuple[Mention | None, Cue | None] | None:
+    """The speaker of a quotation introduced by a colon: a cue that ended its sentence with one
+    ('As Joel Pollak reported:' ⏎ '"..."'), or a bare name ('Rep. Trey Gowdy (R-S.C.): "..."')."""
+    for at, mention, cue in reversed(colon_cues):
+        if at < q.open_at:
+            between = text[at + 1:q.open_at]
+            if not between.strip() and between.count("\n") <= 2:
+                return mention, cue
+            break
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    head = text[max(line_start, q.open_at - 120):q.open_at]
+    m = _NAME_COLON.search(head) if head.rstrip().endswith(":") else None
+    if m:
+        s = max(line_start, q.open_at - 120) + m.start(1)
+        e = max(line_start, q.open_at - 120) + m.end(1)
+        words = text[s:e]
+        colon = text.rfind(":", e, q.open_at)
+        if words.split()[0].lower() not in load_set("en", "sentence_openers") and colon >= 0:
+            return Mention(s, e, words), Cue(colon, colon + 1, ":", ":", "colon")
+    return None
 
 
 def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement],
@@ -89,6 +119,19 @@ def attribute(article: Article, settings: Settings) -> None:
             kind, start, end = "indirect", q.outer_start, q.outer_end
         if looks_like_name(words):
             continue  # "Radio Liberty", a book title: a name in quotation marks says nothing
+        intro = find_colon_intro(text, q, article.work.get("colon_cues", []))
+        if intro is not None:
+            mention, cue = intro
+            new.append(Statement(
+                kind=kind, start=start, end=end, text=text[start:end],  # type: ignore[arg-type]
+                speaker=mention.text if mention else None,
+                speaker_mention=mention.text if mention else None,
+                speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
+                cue=cue.text if cue else None, cue_start=cue.start if cue else None,
+                cue_end=cue.end if cue else None, confidence=0.8 if mention else 0.5,
+            ))
+            found = sorted(found + [new[-1]], key=lambda s: s.end)
+            continue
         prev, why = find_context_speaker(article, q, found + new, windows)
         if prev is not None and (why == "colon" or is_speech_like(words)):
             group = prev.group or stable_id(key, "group", prev.cue_start)
