@@ -1,27 +1,307 @@
 """``quotes.direct``: pair quotation marks into quotations.
 
-(First version: straight and curly double quotes within one paragraph. Being replaced by the full
-pairing algorithm.)
+One regex pass finds every quotation mark; a linear scan with a stack pairs them, paragraph by
+paragraph:
+
+- Which marks exist and which pair with which is data (``lang/*/quote_marks.txt``). Marks of one
+  *family* are interchangeable, because scraped text mixes “…" and "…” and ''…''.
+- A mark that may both open and close (``"``, ``'``, ``“`` of „…“) takes its role from its
+  neighbours: a space before and a word after opens, a word before and a space after closes (the
+  "flanking" rule of CommonMark's smart quotes). When the neighbours do not tell (spaces on both
+  sides), it closes if its family has a quotation open, and opens otherwise.
+- Apostrophes are single marks that never pair: a mark between two letters (don't, O’Brien), a
+  leading elision (’90s, 'Tis, rock ’n’ roll; the words are in ``lang/en/elisions.txt``), a closing
+  shape in opening position. A closing single mark after a word and before another word (students’
+  union, goin’ home) is *weak*: it closes a single quotation only when no real closer follows.
+- A closer pairs with the nearest open mark of its family; marks opened after that one and never
+  closed are dropped, so one stray mark never costs the other quotations of the article. Each mark
+  is pushed and popped at most once, so the scan is linear whatever the nesting.
+- A paragraph that leaves a quotation open continues it when the next paragraph starts with the
+  mark it opened with (the convention for quotations of several paragraphs), or when the next
+  line, after a single line break, closes it (hard-wrapped text). Otherwise the quotation is
+  dropped: on polnear-dev, closing it at the end of its paragraph instead found no more annotated
+  quotations and added wrong ones (``tests/quotes/measure_direct.py --close-unclosed``).
+
+Only outermost quotations are returned: a quotation inside another is part of it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
+from ..lang import load_lines, load_set
 from ..model import Article, Quotation, Span
 from ..pipeline import stage
 from ..settings import Settings
 
-_PAIRS = re.compile(r"[\"“”«»„]")
+LANGUAGES = ("en", "ru", "uk")
+
+# roles of a mark; _OPEN, _CLOSE and _EITHER are also the roles the shape of a mark allows
+_SKIP, _OPEN, _CLOSE, _EITHER, _WEAK = 0, 1, 2, 3, 4
+# roles that depend on more than the two neighbours of a single mark
+_MAYBE_ELISION, _MAYBE_WEAK = 5, 6
+# markup left in scraped text (<tweet author="@x">) holds attribute values, not quotations
+_TAG = r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?/?>"
+_SINGLE = "single"
+# real nesting is two or three levels deep; past this, openers are ignored so memory stays bounded
+_MAX_DEPTH = 500
+_MAX_MEMO = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    pattern: re.Pattern[str]
+    family: dict[str, int]  # mark -> family number
+    shape: dict[str, int]  # mark -> roles its shape allows
+    prefer: dict[str, int]  # mark -> the role of its first listed pair, for a curly mark that has both
+    single: int  # the family of single marks, the only ones that can be apostrophes
+    elision: re.Pattern[str]
+    memo: dict[tuple[str, str, str], int]  # (char before, mark, char after) -> role
+
+
+@lru_cache(maxsize=1)
+def _marks() -> _Marks:
+    families: dict[str, int] = {}
+    family: dict[str, int] = {}
+    shape: dict[str, int] = {}
+    prefer: dict[str, int] = {}
+    for lang in LANGUAGES:
+        for line in load_lines(lang, "quote_marks"):
+            opening, closing, name = line.split()
+            fam = families.setdefault(name, len(families))
+            for mark, role in ((opening, _OPEN), (closing, _CLOSE)):
+                if family.setdefault(mark, fam) != fam:
+                    raise ValueError(f"quote mark {mark!r} is in two families")
+                shape[mark] = shape.get(mark, 0) | role
+                prefer.setdefault(mark, role if opening != closing else _EITHER)
+    alternatives = sorted(family, key=len, reverse=True)
+    if "'" in family and "''" in family:
+        alternatives.insert(0, "'''")  # a single and a double mark together: split by context
+    pattern = re.compile(_TAG + "|" + "|".join(re.escape(m) for m in alternatives))
+    words = sorted(load_lines("en", "elisions"), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace("'", "['’‘]") for w in words)
+    elision = re.compile(rf"(?i:{body}|\d\d(?:s|’s|'s)?)(?!\w)")
+    prefer = {k: v for k, v in prefer.items() if v != _EITHER and shape[k] == _EITHER}
+    return _Marks(pattern, family, shape, prefer, families.get(_SINGLE, -1), elision, {})
+
+
+def _role(prev: str, mark: str, nxt: str, m: _Marks) -> int:
+    """The role of ``mark`` between the characters ``prev`` and ``nxt`` (a space at a paragraph edge)."""
+    prev_ws, nxt_ws = prev.isspace(), nxt.isspace()
+    prev_p = not prev_ws and not prev.isalnum()
+    nxt_p = not nxt_ws and not nxt.isalnum()
+    left = not nxt_ws and (not nxt_p or prev_ws or prev_p)  # placed like an opener
+    right = not prev_ws and (not prev_p or nxt_ws or nxt_p)  # placed like a closer
+    shape = m.shape[mark]
+    if m.family[mark] == m.single:
+        if prev.isalnum() and nxt.isalnum():
+            return _SKIP  # don't, O’Brien, 1980's
+        if left and not right:
+            return _MAYBE_ELISION if shape != _CLOSE else _SKIP  # ’90s; a right mark cannot open
+        if right and not left:
+            if shape == _OPEN:
+                return _SKIP
+            if prev.isalpha() and nxt_ws:
+                return _MAYBE_WEAK  # students’ union, goin’ home
+    if shape != _EITHER:
+        return shape
+    if m.prefer.get(mark) == _CLOSE:  # ” opens only after a space (”Swedish”), not in ,”Clinton said
+        return _OPEN if left and not right and (prev_ws or prev in "([{") else _CLOSE
+    if left and not right:
+        return _OPEN
+    if right and not left:
+        return _CLOSE
+    return _EITHER
+
+
+def _marks_in(text: str, ps: int, pe: int, m: _Marks) -> Iterator[tuple[int, int, int, int]]:
+    """(position, length, family, role) of every mark in ``text[ps:pe]`` that is not an apostrophe."""
+    memo = m.memo
+    skip_to = ps
+    for hit in m.pattern.finditer(text, ps, pe):
+        i = hit.start()
+        mark = hit.group()
+        if i < skip_to or mark[0] == "<":
+            continue
+        parts: tuple[tuple[int, str], ...] = ((i, mark),)
+        if mark == "'''":  # '''Tis opens two quotations, 'wrong track.''' closes two
+            opening = i == ps or text[i - 1].isspace() or text[i - 1] in "([{—–-"
+            parts = ((i, "''"), (i + 2, "'")) if opening else ((i, "'"), (i + 1, "''"))
+        for k, part in parts:
+            j = k + len(part)
+            key = (text[k - 1] if k > ps else " ", part, text[j] if j < pe else " ")
+            role = memo.get(key)
+            if role is None:
+                role = _role(*key, m)
+                if len(memo) < _MAX_MEMO:
+                    memo[key] = role
+            if role == _MAYBE_ELISION:
+                e = m.elision.match(text, j, pe)
+                if e:
+                    skip_to = e.end()  # and the marks that belong to the word (’n’)
+                    break
+                role = m.shape[part]
+            elif role == _MAYBE_WEAK:
+                w = j
+                while w < pe and text[w].isspace():
+                    w += 1
+                role = _WEAK if w < pe and text[w].isalnum() else _CLOSE
+            if role != _SKIP:
+                yield k, len(part), m.family[part], role
+
+
+class _Open:
+    """An opening mark waiting for its closer."""
+
+    __slots__ = ("fallback", "fam", "length", "pos", "reopened", "tainted")
+
+    def __init__(self, pos: int, length: int, fam: int) -> None:
+        self.pos = pos
+        self.length = length
+        self.fam = fam
+        self.reopened = 0
+        self.fallback = -1  # a weak closer to use when no real one comes
+        # a quotation opened with the same mark and closed inside it (“A “B” C): one of the two is a
+        # stray mark, so a tainted quotation left open does not run on into the next paragraph (a
+        # writer who nests on purpose uses another mark: "A “B” C)
+        self.tainted = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """An opening mark and the closing mark (or paragraph end) that goes with it."""
+
+    open_at: int
+    open_len: int
+    close_at: int | None
+    close_len: int
+    end: int  # where the quoted words end: the closing mark, or the paragraph end
+    reopened: int
+
+
+class _Outermost:
+    """Pairs as they close (inner ones first), keeping only those no later pair encloses."""
+
+    def __init__(self) -> None:
+        self.pairs: list[Pair] = []
+
+    def add(self, p: Pair) -> None:
+        out = self.pairs
+        while out and out[-1].open_at > p.open_at and out[-1].end < p.end:
+            out.pop()
+        out.append(p)
+
+
+def find_pairs(text: str, paragraphs: list[Span], close_unclosed: bool = False) -> list[Pair]:
+    """The outermost pairs of quotation marks, sorted by position.
+
+    ``close_unclosed`` closes a quotation left open by its paragraph (and not continued) at the end
+    of the paragraph instead of dropping it: the alternative the measurement compares.
+    """
+    m = _marks()
+    found = _Outermost()
+    stack: list[_Open] = []
+    by_fam: list[list[int]] = [[] for _ in range(max(m.family.values(), default=0) + 1)]
+
+    def drop_above(j: int) -> None:
+        while len(stack) > j + 1:
+            e = stack.pop()
+            by_fam[e.fam].pop()
+            if e.fallback >= 0:
+                found.add(Pair(e.pos, e.length, e.fallback, 1, e.fallback, e.reopened))
+
+    reopen_at = -1  # the reopening mark of a continued quotation is not a new quotation
+    for n, p in enumerate(paragraphs):
+        for pos, length, fam, role in _marks_in(text, p.start, p.end, m):
+            if pos == reopen_at:
+                continue
+            fs = by_fam[fam]
+            if role == _EITHER:
+                role = _CLOSE if fs else _OPEN
+            if role == _OPEN:
+                if len(stack) < _MAX_DEPTH:
+                    fs.append(len(stack))
+                    stack.append(_Open(pos, length, fam))
+            elif role == _CLOSE:
+                if not fs:
+                    continue  # a stray closer
+                drop_above(fs[-1])
+                e = stack.pop()
+                fs.pop()
+                found.add(Pair(e.pos, e.length, pos, length, pos, e.reopened))
+                if fs:
+                    below = stack[fs[-1]]
+                    if text.startswith(text[e.pos:e.pos + e.length], below.pos):
+                        below.tainted = True
+            elif stack and stack[-1].fam == fam and stack[-1].fallback < 0:
+                stack[-1].fallback = pos
+        if not stack:
+            continue
+        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        carry, reopens = _continued(text, stack, by_fam, p, nxt, m)
+        reopen_at = nxt.start if nxt is not None and reopens else -1
+        if carry is not None:
+            drop_above(carry)
+            e = stack.pop()
+            by_fam[e.fam].pop()
+        elif close_unclosed:
+            drop_above(0)
+            e = stack.pop()
+            by_fam[e.fam].pop()
+            found.add(Pair(e.pos, e.length, None, 0, p.end, e.reopened))
+        drop_above(-1)
+        if carry is not None:
+            e.reopened += 1
+            by_fam[e.fam].append(0)
+            stack.append(e)
+    # a quotation still open after the last paragraph is dropped like any other
+    out: list[Pair] = []
+    for pr in sorted(found.pairs, key=lambda pr: pr.open_at):
+        if not out or pr.open_at >= out[-1].end:  # a weak closer can leave an inner pair behind
+            out.append(pr)
+    return out
+
+
+def _continued(text: str, stack: list[_Open], by_fam: list[list[int]], p: Span, nxt: Span | None,
+               m: _Marks) -> tuple[int | None, bool]:
+    """The stack index of the quotation that the next paragraph continues (if any), and whether
+    the next paragraph reopens it with a mark of its own."""
+    first = next(_marks_in(text, nxt.start, nxt.end, m), None) if nxt is not None else None
+    if nxt is None or first is None:
+        return None, False
+    pos, length, fam, role = first
+    fs = by_fam[fam]
+    if not fs or stack[fs[-1]].tainted:
+        return None, False
+    e = stack[fs[-1]]
+    if pos == nxt.start and role in (_OPEN, _EITHER):
+        # reopened, with the mark it opened with ("A… / "B…, not "A… / “B…)
+        same = length == e.length and text.startswith(text[e.pos:e.pos + e.length], pos)
+        return (fs[-1], True) if same else (None, False)
+    if role in (_CLOSE, _EITHER) and text.count("\n", p.end, nxt.start) == 1:
+        return fs[-1], False  # a hard line break inside a quotation that closes on the next line
+    return None, False
 
 
 def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
+    """The outermost quotations of ``text``, sorted by start (``paragraphs``: its non-empty lines)."""
+    return quotations_of(text, find_pairs(text, paragraphs))
+
+
+def quotations_of(text: str, pairs: list[Pair]) -> list[Quotation]:
+    """Quotations of ``pairs``: the words between the marks, without the spaces at their edges."""
     out: list[Quotation] = []
-    for p in paragraphs:
-        marks = [m.start() for m in _PAIRS.finditer(text, p.start, p.end)]
-        for a, b in zip(marks[::2], marks[1::2], strict=False):
-            if b > a + 1:
-                out.append(Quotation(a + 1, b, a, b))
+    for pr in pairs:
+        s, e = pr.open_at + pr.open_len, pr.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Quotation(s, e, pr.open_at, pr.close_at, pr.reopened, pr.close_len or 1))
     return out
 
 
@@ -30,10 +310,36 @@ def direct(article: Article, settings: Settings) -> None:
     article.quotations = find_quotations(article.norm or article.text, article.paragraphs)
 
 
-_NAME_JOINERS = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "&"})
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S|[;\n]")
+_EDGE = "\"'“”‘’«»„‚‹›()[]"
+_MAX_NAME_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    joiners: set[str] = set()
+    openers: set[str] = set()
+    for lang in LANGUAGES:
+        joiners |= load_set(lang, "name_joiners")
+        openers |= load_set(lang, "statement_openers")
+    return frozenset(joiners), frozenset(openers)
 
 
 def looks_like_name(words: str) -> bool:
-    """A short run of capitalised words in quotation marks: a title or a name, not a statement."""
-    ws = words.strip().rstrip(".,").split()
-    return 0 < len(ws) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in ws)
+    """A short run of capitalised words in quotation marks: a name or a title, not a statement.
+
+    "Radio Liberty", "24 Channel.", "Crossroads of America", "How the Grinch Stole Christmas," are
+    names; "No," "Probably." "We Will Win", "Blacklisted?" and a lower-case scare quote ("nonsense")
+    are not. A title keeps the comma or full stop that American style puts inside the marks.
+    """
+    joiners, openers = _name_words()
+    w = words.strip().rstrip(".,… ")
+    if not w or w[-1] in "?!" or _SENTENCE_BREAK.search(w):
+        return False
+    ws = [t.strip(_EDGE + ".,:") for t in w.split()]
+    ws = [t for t in ws if t]
+    if not ws or len(ws) > _MAX_NAME_WORDS or not (ws[0][0].isupper() or ws[0][0].isdigit()):
+        return False
+    if ws[0].lower() in openers:
+        return False
+    return all(t[0].isupper() or t[0].isdigit() or t.lower() in joiners for t in ws)
