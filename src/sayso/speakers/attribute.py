@@ -28,8 +28,11 @@ def is_speech_like(words: str) -> bool:
     w = words.strip()
     if not w or looks_like_name(w):
         return False
+    # Without a speaker, only a full sentence or a long passage reads as a statement; shorter
+    # quoted fragments are scare quotes, slogans or titles (measured on the dev corpus: under
+    # eight words fewer than one in three is a quotation an annotator attributed).
     n = len(w.split())
-    return n >= 4 or (n >= 2 and w[-1:] in ".!?,…")
+    return n >= 16 or (n >= 8 and w.rstrip("”\"'’ ")[-1:] in ".!?,…")
 
 
 _NAME_COLON = re.compile(
@@ -58,6 +61,13 @@ def find_colon_intro(text: str, q: Quotation,
         if words.split()[0].lower() not in load_set("en", "sentence_openers") and colon >= 0:
             return Mention(s, e, words), Cue(colon, colon + 1, ":", ":", "colon")
     return None
+
+
+def continues_speech(words: str) -> bool:
+    """Next to an attributed quotation a shorter piece still reads as more of the same speech."""
+    w = words.strip()
+    n = len(w.split())
+    return not looks_like_name(w) and (n >= 4 or (n >= 2 and w.rstrip("”\"'’ ")[-1:] in ".!?,…"))
 
 
 def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement],
@@ -133,7 +143,7 @@ def attribute(article: Article, settings: Settings) -> None:
             found = sorted(found + [new[-1]], key=lambda s: s.end)
             continue
         prev, why = find_context_speaker(article, q, found + new, windows)
-        if prev is not None and (why == "colon" or is_speech_like(words)):
+        if prev is not None and (why == "colon" or continues_speech(words)):
             group = prev.group or stable_id(key, "group", prev.cue_start)
             st = Statement(
                 kind=kind, start=start, end=end, text=text[start:end], group=group,  # type: ignore[arg-type]
