@@ -119,16 +119,25 @@ def statements_of(text: str) -> list[dict[str, Any]]:
     return [s.to_dict() for s in extract(text).statements]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
-def test_properties_offsets_point_at_their_strings(text: str) -> None:
-    article = extract(text)
-    assert article.text == text
-    assert article.skipped == []
-    assert offset_errors(article) == []
+def test_properties_offsets_point_at_their_strings() -> None:
+    found: list[int] = []
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(articles())
+    def check(text: str) -> None:
+        article = extract(text)
+        assert article.text == text
+        assert article.skipped == []
+        assert offset_errors(article) == []
+        found.append(len(article.statements))
+
+    check()
+    # not vacuous: a fair share of the generated articles do hold statements
+    print(f"\n{sum(1 for n in found if n)} of {len(found)} generated articles hold statements")
+    assert sum(1 for n in found if n) >= len(found) // 5, found
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_properties_ids_stable_and_unique(text: str) -> None:
     first, second = statements_of(text), statements_of(text)
@@ -143,12 +152,3 @@ def test_properties_ids_stable_and_unique(text: str) -> None:
 def test_properties_any_unicode_text(text: str) -> None:
     article = extract(text)
     assert offset_errors(article) == []
-
-
-def test_properties_generated_articles_do_hold_statements() -> None:
-    """The properties above are not vacuous: the generator does produce articles with statements."""
-    from hypothesis import find
-
-    found = find(articles(), lambda t: len(extract(t).statements) >= 2,
-                 settings=settings(max_examples=500, database=None, derandomize=True, deadline=None))
-    assert offset_errors(extract(found)) == []
