@@ -70,8 +70,15 @@ TABLE: list[tuple[str, str | None, str | None, tuple[str, ...] | None]] = [
     ("The provision covers statements made without an oath, according to Fox News judicial analyst Andrew "
      "Napolitano.", "The provision covers statements made without an oath", None, None),
     ("Carson distanced himself from interviews he gave to The Washington Post and The Associated Press in "
-     "which he hinted that a shakeup was imminent.", "a shakeup was imminent", "interviews",
+     "which he hinted that a shakeup was imminent.", "a shakeup was imminent", None,
      ("The Washington Post", "The Associated Press")),
+    ("Clinton told the debate audience that race still matters.", "race still matters", None, None),
+    ("In a letter to Senate colleagues, Sanders argued that the deal favors Wall Street.",
+     "the deal favors Wall Street", "a letter", None),
+    ("Schoen wrote in an editorial piece for The Wall Street Journal that the delegates may reconsider.",
+     "the delegates may reconsider", "an editorial piece for The Wall Street Journal",
+     ("The Wall Street Journal",)),
+    ("They are steering away from overtly political messages, he said.", None, None, None),
     ("Enough headlines in the last week broadcast Trump's lead that it gave the appearance of certainty.",
      "it gave the appearance of certainty", None, None),
     ("He wrote in a guest column in Saturday's New York Times that the deal was bad.", "the deal was bad",

@@ -140,6 +140,7 @@ class Lexicon:
     place: re.Pattern[str]
     time_words: frozenset[str]
     outlet_end: frozenset[str]  # lower-case words that may follow an outlet named after a cue
+    followers: frozenset[str]  # lower-case words that may follow a venue noun or name
     pronouns: frozenset[str]
     remark: re.Pattern[str]
 
@@ -226,6 +227,8 @@ def lexicon() -> Lexicon:
         place=re.compile(rf"\s+{_words_pattern(fw['place'])}\s+(?P<name>{_CAPSEQ})"),
         time_words=frozenset(w.casefold() for w in fw["time"]),
         outlet_end=frozenset(w.casefold() for w in fw["outlet_end"]),
+        followers=frozenset(w.casefold() for k in ("outlet_end", "link", "place", "lead", "pronoun", "det")
+                            for w in fw[k]),
         pronouns=frozenset(w.casefold() for w in fw["pronoun"]),
         remark=re.compile(rf"(?<![\w])(?i:{remark})(?![\w])"),
     )
@@ -418,9 +421,22 @@ def _target(text: str, pos: int, end: int, lex: Lexicon,
     if m:  # a title in quotation marks
         return m.end(), None
     m = lex.capseq.match(text, pos, end)
-    if m and m.group().split()[0].casefold() not in lex.time_words:
+    if m and m.group().split()[0].casefold() not in lex.time_words \
+            and not _modifies_next(text, m.end(), end, lex):  # not "a letter to Senate colleagues"
         return m.end(), None
     return None
+
+
+def _modifies_next(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """Whether the word at ``pos`` is followed by a lower-case (Latin) word that continues its noun
+    phrase: not a function word and not a participle ("released", "announcing", "given")."""
+    w = _NEXT_WORD.match(text, pos, end)
+    if w is None:
+        return False
+    word = w.group(1)
+    if not ("a" <= word[0] <= "z") or word.endswith(("ed", "ing", "en")):
+        return False
+    return word not in lex.followers
 
 
 def _next_is_time(text: str, pos: int, end: int, lex: Lexicon) -> bool:
@@ -452,6 +468,8 @@ def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
             v_end, carrier = hit
         elif _VERB_NEXT.match(text, v_end, end) and not _next_is_time(text, v_end, end, lex):
             continue  # "in the last week broadcast Donald Trump's lead": a verb, not a venue
+        elif _modifies_next(text, v_end, end, lex):
+            continue  # "told the debate audience": the noun only modifies the next one
         pm = lex.place.match(text, v_end, end)
         if pm:
             # "a column in Saturday's New York Times": an outlet in the place is a carrier
