@@ -207,11 +207,11 @@ def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int]) -> int:
             if i + step in cue_at and tokens[i + step].low not in _NOT_COORD:
                 return i - 1
         if t.kind == "p" and t.text == "," and i + 1 < n:
-            # ", adding that" / ", according to" / ", he said" / ", said X"
-            for step in range(1, 6):
+            # ", adding that" / ", according to" / ", he said" / ", said X" / ", and Ms. Acosta said"
+            for step in range(1, 7):
                 if i + step in cue_at:
                     between = tokens[i + 1:i + step]
-                    if all(x.kind == "w" for x in between):
+                    if all(x.kind == "w" or _is_abbrev(tokens, i + 1 + b) for b, x in enumerate(between)):
                         return i - 1
                     break
         i += 1
@@ -289,7 +289,10 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
     out: list[Attribution] = []
     prev: Attribution | None = None
     floor = 0  # content on the left never reaches back past an earlier attribution
+    ends: list[tuple[int, int]] = []  # (first token after the reported words, first after the cue)
     for ci, (i, ie, e) in enumerate(cues):
+        for piece_end, cue_end in ends:
+            floor = max(floor, piece_end if piece_end <= i else cue_end)
         j = i - 1
         while j >= 0 and tokens[j].kind == "w" and tokens[j].low in mods and tokens[j].low not in be:
             j -= 1
@@ -342,7 +345,10 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
             att.confidence *= 0.7
         out.append(att)
         prev = att
-        floor = max(floor, _token_after(tokens, max(p.end for p in att.pieces)), ie + 1)
+        # what comes after is read from the end of this attribution on — except that a cue nested
+        # inside this one's reported words ('said he thought that ...') may look back to this cue
+        ends.append((_token_after(tokens, max(p.end for p in att.pieces)), ie + 1))
+        floor = max(floor, ie + 1)
         del ci
     return out
 
@@ -479,6 +485,13 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
                     att.speaker = _mention(text, tokens, name)
                     _right(text, tokens, ie + 1, n, cue_at, att, left_from=name[0] - 1, floor=floor)
                     return
+            # 'Sen. Jack Reed (D-R.I.), said ...': a stray comma after the name
+            name = find_left_np(tokens, j - 1, floor, _is_name_token)
+            if name and tokens[name[0]].capitalised and name[1] - name[0] < 8 and (
+                    name[0] == floor or tokens[name[0] - 1].kind == "p"):
+                att.speaker = _mention(text, tokens, name)
+                _right(text, tokens, ie + 1, n, cue_at, att, left_from=name[0] - 1, floor=floor)
+                return
     np = find_left_np(tokens, j, floor, _is_name_token) if j >= 0 else None
     if "sobj" in e.flags:  # "Radio Liberty" quoted him: the object spoke
         obj = find_right_np(tokens, ie + 1, n, _is_name_token)
@@ -503,7 +516,9 @@ def _aside_start(tokens: list[Token], j: int, floor: int) -> int | None:
         return None
     first = tokens[k + 1]
     if first.low in word_class("preposition") or first.low in ("who", "which", "whose", "speaking",
-                                                                "writing", "appearing", "citing"):
+                                                                "writing", "appearing", "citing",
+                                                                "when", "after", "before", "while", "if",
+                                                                "as", "though", "although"):
         before = tokens[k - 1] if k - 1 >= 0 else None
         if before is not None and before.kind == "w":
             return k
