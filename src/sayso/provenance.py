@@ -44,6 +44,7 @@ _COORD = re.compile(r"[ \t]*(?:,|and|or|&)[ \t]*(?:the[ \t]+)?(?:and[ \t]+)?[\"�
 # every word with what may cling to it ("CNN's", "AP.", "Q&A", "1+1", "RFE/RL"): for set tests
 _WORD = re.compile(r"[^\W_][\w+/&.'’-]*")
 _QUOTE_CHAR = re.compile(rf"[{_OPEN}]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CLOSING = re.compile(rf"[ \t]*,?[{_CLOSE}]")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _VERB_NEXT = re.compile(rf"[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]|[{_UPPER}])")
@@ -460,10 +461,17 @@ def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
         hit = _target(text, link.end(), end, lex, link.group("link").casefold() in lex.heard) \
             if link else None
         if hit is None and v_end < end and text[v_end] in " \t":
-            # no link word: only a known outlet ("в интервью Радио Свобода")
+            # no link word: only a known outlet ("в интервью Радио Свобода"), or after a Russian or
+            # Ukrainian noun (their dative needs no preposition) any name in quotation marks
             f = _known_at(text, v_end + 1, end, lex)
             if f and f.key is not None:
                 hit = (f.end, _carrier(text, f, 0, lex))
+            elif _CYRILLIC.search(n.group()):
+                q = lex.quoted.match(text, v_end + 1, end)
+                if q:
+                    f = _Found(q.start("name"), q.end("name"), q.group("name").casefold())
+                    close = _CLOSING.match(text, f.end, end)
+                    hit = (close.end() if close else f.end, _carrier(text, f, 0, lex))
         if hit:
             v_end, carrier = hit
         elif _VERB_NEXT.match(text, v_end, end) and not _next_is_time(text, v_end, end, lex):
