@@ -74,12 +74,11 @@ def _is_name_token(t: Token) -> bool:
 def _is_attribution(sentence: str, cue_words: frozenset[str]) -> bool:
     """A short sentence that is only an attribution: 'Sanders replied.', 'said Michael Briggs, a
     spokesman, in an interview.' — a cue among its first words and little after it."""
-    words = _WORD.findall(sentence)
-    if not words or len(words) > 24:
-        return False
-    for i, w in enumerate(words[:12]):
-        if w.lower() in cue_words:
-            return len(words) - i <= 14
+    words = list(_WORD.finditer(sentence))
+    for i, m in enumerate(words[:10]):
+        if m.group().lower() in cue_words:
+            after = sentence[m.end():m.end() + 1]
+            return len(words) - i <= 14 or after in (",", ".")
     return False
 
 
@@ -562,6 +561,14 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
     if k < n and tokens[k].text in ":," and k + 1 < n and tokens[k + 1].kind == "q":
         att.pieces = _pieces(text, tokens, k + 1, k + 1)
         return
+    # 'announced on her Facebook page, in all capital letters, "..."' / 'added a caveat: "..."'
+    for x in range(k, min(n - 1, k + 12)):
+        tx = tokens[x]
+        if tx.kind == "q" or tx.low == "that" or (tx.kind == "p" and tx.text in _END):
+            break
+        if tx.text in ":," and tokens[x + 1].kind == "q" and not _is_name_token(tokens[x + 1]):
+            att.pieces = _pieces(text, tokens, x + 1, x + 1)
+            return
     if (k + 1 < n and tokens[k].text == "," and tokens[k + 1].kind == "w"
             and not (k + 1 in cue_at and (tokens[k + 1].low.endswith("ing") or tokens[k + 1].low == "according"))
             and left_from is not None and left_from >= floor and tokens[left_from].text == ","):
