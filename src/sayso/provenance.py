@@ -228,8 +228,8 @@ def lexicon() -> Lexicon:
         place=re.compile(rf"\s+{_words_pattern(fw['place'])}\s+(?P<name>{_CAPSEQ})"),
         time_words=frozenset(w.casefold() for w in fw["time"]),
         outlet_end=frozenset(w.casefold() for w in fw["outlet_end"]),
-        followers=frozenset(w.casefold() for k in ("outlet_end", "link", "place", "lead", "pronoun", "det")
-                            for w in fw[k]),
+        followers=frozenset(w.casefold() for k in ("outlet_end", "follow", "link", "place", "lead", "pronoun",
+                                                   "det") for w in fw.get(k, ())),
         pronouns=frozenset(w.casefold() for w in fw["pronoun"]),
         remark=re.compile(rf"(?<![\w])(?i:{remark})(?![\w])"),
     )
@@ -359,8 +359,36 @@ def _cue_rank(text: str, f: _Found, start: int, end: int, lex: Lexicon) -> int |
 # -- finders ------------------------------------------------------------------------------------
 
 
+def _gaps(start: int, end: int, exclude: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``start:end`` outside every excluded range."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for a, b in sorted(exclude):
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
 def _scan(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
           lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
+    """Venues and carriers outside ``exclude``: each gap between statements is read on its own, so a
+    cue or a name never spans a statement's words (and those words are never read)."""
+    venues: list[Venue] = []
+    carriers: list[Carrier] = []
+    for a, b in _gaps(start, end, exclude):
+        if b - a > 2:
+            vs, cs = _scan_gap(text, a, b, lex)
+            venues += vs
+            carriers += cs
+    return venues, _chain(carriers)
+
+
+def _scan_gap(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
     words = _WORD.findall(text, start, end)
     has_names = not lex.first_forms.isdisjoint(words)
     if not has_names and lex.noun_words.isdisjoint(words) and lex.media_forms.isdisjoint(words) \
@@ -368,19 +396,17 @@ def _scan(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
         return [], []
     found, shaped = _names(text, start, end, lex) if has_names else (
         [], not lex.media_forms.isdisjoint(words))
-    venues = _venues(text, start, end, exclude, lex, found, words)
+    venues = _venues(text, start, end, (), lex, found, words)
     carriers = [v.carrier for v in venues if v.carrier]
     last: Carrier | None = None
     for f in _outlets(text, start, end, found, shaped, lex):
-        if not _outside(f.start, f.end, exclude):
-            continue
         rank = _cue_rank(text, f, start, end, lex)
         if rank is None and last is not None and _COORD.fullmatch(text, last.end, f.start):
             rank = last.rank  # "told The Washington Post and The Associated Press"
         if rank is not None:
             last = _carrier(text, f, rank, lex)
             carriers.append(last)
-    return venues, _chain(carriers)
+    return venues, carriers
 
 
 def find_carriers(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Carrier]:
@@ -430,12 +456,12 @@ def _target(text: str, pos: int, end: int, lex: Lexicon,
 
 def _modifies_next(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """Whether the word at ``pos`` is followed by a lower-case (Latin) word that continues its noun
-    phrase: not a function word and not a participle ("released", "announcing", "given")."""
+    phrase: not a function word, an adverb or a participle ("released", "announcing", "given")."""
     w = _NEXT_WORD.match(text, pos, end)
     if w is None:
         return False
     word = w.group(1)
-    if not ("a" <= word[0] <= "z") or word.endswith(("ed", "ing", "en")):
+    if not ("a" <= word[0] <= "z") or word.endswith(("ed", "ing", "en", "ly")):
         return False
     return word not in lex.followers
 
@@ -456,7 +482,9 @@ def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
         if not m:
             continue
         v_start, v_end = m.start("np"), n.end()
-        carrier: Carrier | None = None
+        # an outlet among the modifiers carried it ("a CNN interview", "Blitzer's CNN show")
+        inner = [f for f in found or () if v_start <= f.start and f.end <= v_end and f.key is not None]
+        carrier: Carrier | None = _carrier(text, inner[0], 0, lex) if inner else None
         link = lex.link.match(text, v_end, end)
         hit = _target(text, link.end(), end, lex, link.group("link").casefold() in lex.heard) \
             if link else None
@@ -473,7 +501,7 @@ def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
                     close = _CLOSING.match(text, f.end, end)
                     hit = (close.end() if close else f.end, _carrier(text, f, 0, lex))
         if hit:
-            v_end, carrier = hit
+            v_end, carrier = hit[0], hit[1] or carrier
         elif _VERB_NEXT.match(text, v_end, end) and not _next_is_time(text, v_end, end, lex):
             continue  # "in the last week broadcast Donald Trump's lead": a verb, not a venue
         elif _modifies_next(text, v_end, end, lex):
@@ -501,8 +529,9 @@ def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
 
 
 def find_venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Venue]:
-    """Venues named in ``text[start:end]`` after a lead word ("in", "during", "told", "wrote on")."""
-    return _venues(text, start, end, exclude, lexicon())
+    """Venues named in ``text[start:end]`` after a lead word ("in", "during", "told", "wrote on"),
+    outside ``exclude``."""
+    return _scan(text, start, end, exclude, lexicon())[0]
 
 
 def find_provenance(text: str, start: int, end: int,
