@@ -126,6 +126,12 @@ def run_in_worker(text: Any, settings: Settings) -> dict[str, Any]:
         receive.close()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def loaded_pipeline() -> None:
+    """Load lexicons in the parent once, so each forked worker times only its own input."""
+    api.extract(PARAGRAPH)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_input_neither_crashes_nor_hangs(name: str) -> None:
     case = CASES[name]
