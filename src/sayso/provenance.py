@@ -334,10 +334,6 @@ def _carrier(text: str, f: _Found, rank: int, lex: Lexicon) -> Carrier:
     return Carrier(f.start, f.end, s, rank, f.key or lex.keys.get(s.casefold(), s.casefold()))
 
 
-def _outside(start: int, end: int, exclude: Sequence[tuple[int, int]]) -> bool:
-    return all(end <= a or b <= start for a, b in exclude)
-
-
 def _cue_rank(text: str, f: _Found, start: int, end: int, lex: Lexicon) -> int | None:
     """The rank of the carrier cue next to an outlet mention, or None when it has none."""
     m = lex.before_end.search(text, max(start, f.start - 32), f.start)
@@ -396,7 +392,7 @@ def _scan_gap(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[Venue
         return [], []
     found, shaped = _names(text, start, end, lex) if has_names else (
         [], not lex.media_forms.isdisjoint(words))
-    venues = _venues(text, start, end, (), lex, found, words)
+    venues = _venues(text, start, end, lex, found, words)
     carriers = [v.carrier for v in venues if v.carrier]
     last: Carrier | None = None
     for f in _outlets(text, start, end, found, shaped, lex):
@@ -471,11 +467,9 @@ def _next_is_time(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     return w is not None and w.group(1).casefold().rstrip("'’s") in lex.time_words
 
 
-def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
-            lex: Lexicon, found: list[_Found] | None = None, words: list[str] | None = None) -> list[Venue]:
+def _venues(text: str, start: int, end: int, lex: Lexicon, found: list[_Found],
+            words: list[str]) -> list[Venue]:
     out: list[Venue] = []
-    if words is None:
-        words = _WORD.findall(text, start, end)
     nouns = () if lex.noun_words.isdisjoint(words) else lex.noun.finditer(text, start, end)
     for n in nouns:
         m = lex.lead_end.search(text, max(start, n.start() - 64), n.start())
@@ -483,7 +477,7 @@ def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
             continue
         v_start, v_end = m.start("np"), n.end()
         # an outlet among the modifiers carried it ("a CNN interview", "Blitzer's CNN show")
-        inner = [f for f in found or () if v_start <= f.start and f.end <= v_end and f.key is not None]
+        inner = [f for f in found if v_start <= f.start and f.end <= v_end and f.key is not None]
         carrier: Carrier | None = _carrier(text, inner[0], 0, lex) if inner else None
         link = lex.link.match(text, v_end, end)
         hit = _target(text, link.end(), end, lex, link.group("link").casefold() in lex.heard) \
@@ -514,15 +508,15 @@ def _venues(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
                 carrier = _carrier(text, inner[0], 0, lex)
             if inner or pm.group("name").split()[0].casefold().rstrip("'’s") not in lex.time_words:
                 v_end = pm.end()
-        if _outside(v_start, v_end, exclude) and not (out and out[-1].end > v_start):
+        if not (out and out[-1].end > v_start):
             out.append(Venue(v_start, v_end, text[v_start:v_end], carrier))
     # a platform right after a lead word is the venue itself ("wrote on Facebook")
-    for f in found if found is not None else _names(text, start, end, lex)[0]:
+    for f in found:
         if f.key is not None:
             continue
         before = text[max(start, f.start - 6):f.start].rstrip().rsplit(None, 1)
         if before and before[-1].casefold() in ("on", "in", "via", "на", "в", "у") and \
-                _outside(f.start, f.end, exclude) and not any(v.start <= f.start < v.end for v in out):
+                not any(v.start <= f.start < v.end for v in out):
             out.append(Venue(f.start, f.end, text[f.start:f.end]))
     out.sort(key=lambda v: v.start)
     return out
