@@ -174,9 +174,19 @@ def write_floors(data: Mapping[str, Any], path: Path = FLOORS_PATH) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+# The "Done when" figures of issue 2: shown next to the floors as goals, not checked.
+TARGETS = {
+    "polnear.direct.overlap_f1": 0.90,
+    "polnear.direct.speaker_accuracy": 0.90,
+    "polnear.all.overlap_f1": 0.60,
+    "polnear.all.speaker_accuracy": 0.85,
+    "example.en_matched_with_speaker": 7,
+}
+
+
 def table(current: Mapping[str, float], floors: Mapping[str, float]) -> str:
-    """Current values against floors, one metric a line, failures marked."""
-    rows = [f"{'metric':45s} {'current':>9s} {'floor':>9s}"]
+    """Current values against floors (and the issue's targets), one metric a line, failures marked."""
+    rows = [f"{'metric':45s} {'current':>9s} {'floor':>9s} {'target':>7s}"]
     for name in sorted(set(current) | set(floors)):
         cur, fl = current.get(name), floors.get(name)
         mark = ""
@@ -188,5 +198,7 @@ def table(current: Mapping[str, float], floors: Mapping[str, float]) -> str:
             mark = "  BELOW FLOOR"
         cur_s = "-" if cur is None else f"{cur:.4f}"
         fl_s = "-" if fl is None else f"{fl:.3f}"
-        rows.append(f"{name:45s} {cur_s:>9s} {fl_s:>9s}{mark}")
+        target = TARGETS.get(name)
+        target_s = "" if target is None else f"{target:g}"
+        rows.append(f"{name:45s} {cur_s:>9s} {fl_s:>9s} {target_s:>7s}{mark}")
     return "\n".join(rows)
