@@ -210,6 +210,20 @@ def test_provenance_stage_ties_to_statements(
         assert s.venue is None or s.venue in text
 
 
+@pytest.mark.parametrize(("outlet", "reported_by"), [
+    ("CNN", None), ("edition.cnn.com", None), ("https://www.cnn.com/2024/politics", None),
+    ("g-novosti.in.ua", ("CNN",)), (None, ("CNN",)),
+])
+def test_provenance_stage_drops_the_articles_own_outlet(outlet: str | None,
+                                                       reported_by: tuple[str, ...] | None) -> None:
+    text = "Zelensky told CNN that the talks had failed."
+    article = _article(text)
+    article.outlet = outlet
+    article.statements.append(_statement(text, "the talks had failed", "Zelensky", "told"))
+    provenance(article, Settings())
+    assert article.statements[0].reported_by == reported_by
+
+
 def test_provenance_stage_keeps_what_earlier_stages_set() -> None:
     text = "Zelensky said in a video address that the war would end, Reuters reported."
     article = _article(text)

@@ -706,6 +706,20 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
     return placed
 
 
+def own_outlet_key(outlet: str | None, lex: Lexicon | None = None) -> str | None:
+    """The outlet key of the article's own outlet ("CNN", "edition.cnn.com", "https://www.ft.com/x")."""
+    if not outlet:
+        return None
+    lex = lex or lexicon()
+    host = re.sub(r"^[a-z]+://", "", outlet.strip().casefold()).split("/")[0].removeprefix("www.")
+    labels = host.split(".")
+    for i in range(max(1, len(labels) - 1)):
+        key = lex.keys.get(".".join(labels[i:]))
+        if key:
+            return key
+    return host
+
+
 @stage("provenance", requires=["speakers.attribute"])
 def provenance(article: Article, settings: Settings) -> None:
     sts = article.statements
@@ -725,8 +739,12 @@ def provenance(article: Article, settings: Settings) -> None:
         if not found[i] and prev and (same_speaker(keys[i], keys[i - 1]) or (
                 ordered[i].group is not None and ordered[i].group == ordered[i - 1].group)):
             found[i] = _drop_speaker(prev, ordered[i], lex)
+    # the article's own outlet did not carry the words before the article ("… told CNN" on cnn.com)
+    home = own_outlet_key(article.outlet, lex)
     for pos, i in enumerate(order):
         st, p = ordered[pos], found[pos]
+        if home and p.carriers:
+            p = Provenance(p.venue, tuple(c for c in p.carriers if home not in (c.key, c.key.casefold())))
         if not p:
             continue
         sts[i] = replace(
