@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sayso.model import Article, Statement
-from sayso.pipeline import Pipeline
+from sayso.pipeline import DEFAULT_STAGES, Pipeline
 from sayso.provenance import find_carriers, find_provenance, find_venues, provenance
 from sayso.settings import Settings
 
@@ -249,3 +251,42 @@ def test_provenance_example_article_matches_gold() -> None:
     # the statements whose speaker is the outlet, or with no outlet in sight, carry none
     assert got[(1344, 1643)] is None
     assert got[(1721, 1729)] is None
+
+
+WORDS = ["told", "CNN", '"24 Channel."', "according", "to", "Reuters", "in", "an", "interview", "with", "FT",
+         "Radio", "Liberty", "quoted", "him", "a", "post", "on", "X", "wrote", "Facebook", "the", "press",
+         "conference", "Kyiv", "reported", "said", ",", ".", "\u201c", "\u201d", "«", "»", "в", "интервью",
+         "Радио", "Свобода", "повідомляє", "Українська", "правда", "The", "Times", "and", "his", "address"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.data())
+@settings(max_examples=300, deadline=None)
+def test_provenance_finders_return_text_spans(words: list[str], data: st.DataObject) -> None:
+    text = " ".join(words)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    p = find_provenance(text, 0, len(text), [(a, b)])
+    found = [*find_venues(text, 0, len(text), [(a, b)]), *find_carriers(text, 0, len(text), [(a, b)])]
+    for f in found:
+        assert text[f.start:f.end] == f.text
+        assert f.end <= a or b <= f.start
+    assert p.venue is None or p.venue.text in text
+
+
+def test_provenance_dev_articles_give_text_spans() -> None:
+    path = EXAMPLE.parent / "data" / "polnear-dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"dev data not found at {path} (the shared folder sits next to the repository)")
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
+    pipe = Pipeline([s for s in DEFAULT_STAGES if s != "finalise"])
+    seen = 0
+    for doc in docs:
+        article = pipe(Article(text=doc["text"], id=doc["id"]))
+        for s in article.statements:
+            if s.venue is not None:
+                seen += 1
+                assert s.venue in article.text
+            for name in s.reported_by or ():
+                seen += 1
+                assert name in article.text
+    assert seen > 0
