@@ -109,6 +109,11 @@ PRONOUNS = [
     # a pronoun in the headline-like first sentence with the name after it in the same sentence is
     # not resolved forward; the mention stays as written
     ('"<1:We will win>," [1:he] {1:said}.', "he"),
+    # a capitalised word opening a sentence is no antecedent on its own ("Aerobic activity")
+    ('[1:Anna Petrova] {1:said} <1:sport helps>. Aerobic activity releases endorphins. "<2:You feel '
+     'better>," [2:she] {2:said}.', "Anna Petrova"),
+    # a place is no person ("North Carolina")
+    ('John Baker spoke to the North Carolina crowd. "<1:We will win>," [1:he] {1:said}.', "John Baker"),
     # a chain: the pronoun resolved before is the salient speaker of the next one
     ('[1:Olena Zelenska] {1:said} <1:children need help>. "<2:Now>," [2:she] {2:said}. Maria Ivanova, '
      'a nurse, nodded. "<3:And more>," [3:she] {3:added}.', "Maria Ivanova"),
@@ -202,6 +207,8 @@ TYPES = [
     ("[1:An official] {1:said} <1:the deal was off>.", "An official", "anonymous"),
     ("The paper {1:noted} that <1:[1:Western diplomats] agree>.", "Western diplomats", "group"),
     ("[1:Republicans] {1:said} <1:the bill was dead>.", "Republicans", "group"),
+    ("[1:Wyoming Republicans] {1:said} <1:the bill was dead>.", "Wyoming Republicans", "group"),
+    ("[1:North Carolina] {1:said} <1:it would sue>.", "North Carolina", "organisation"),
     ("[1:the Office of the President of Ukraine] {1:said} <1:no>.", "Office of the President of Ukraine",
      "organisation"),
     ('[1:Radio Liberty] {1:quoted} him: "<1:No>."', "Radio Liberty", "media"),

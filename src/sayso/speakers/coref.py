@@ -23,13 +23,14 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..lang import load_lines, load_set
-from ..model import Article, Mention, Span, SpeakerType, Statement, stable_id
+from ..model import Article, Span, SpeakerType, Statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
-from .names import find_name_mentions, media_words, name_gender, speaker_type_of
+from .names import gender_of, iter_names, media_words, role_near, speaker_type_of
 
 LOOKBACK = 8  # sentences a pronoun may reach back
 # Pronoun antecedent scores: salience bonus minus DISTANCE per sentence back.
@@ -59,6 +60,7 @@ _TRANSLIT = str.maketrans({
 })
 
 
+@lru_cache(maxsize=8192)
 def skeleton(word: str) -> str:
     """A spelling-blind key of one name word: Умеров / Umerov / Oumerov-like variants meet."""
     w = word.lower().translate(_TRANSLIT)
@@ -98,8 +100,14 @@ class Entity:
     role: str | None = None
     tokens: tuple[str, ...] = ()  # skeletons of the name words (people)
     forms: set[str] = field(default_factory=set)
+    seen: int = 0  # when it was last named (for "the most recent one")
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where it is named (for roles)
+    role_checked: bool = False
+    # a person named only by one capitalised word opening sentences ("Aerobic activity …", "Netizens
+    # said") may be no name at all: it speaks when a statement names it, but no pronoun points to it
+    strong: bool = False
 
-    def absorb(self, m: Mention, name: str) -> None:
+    def absorb(self, written: str, role: str | None, name: str) -> None:
         self.forms.add(name)
         if len(name.split()) > len(self.canonical.split()) or (
                 len(name.split()) == len(self.canonical.split()) and len(name) > len(self.canonical)
@@ -107,21 +115,19 @@ class Entity:
             self.canonical = name
             if self.type == "person":
                 self.tokens = tuple(skeleton(w) for w in name.split())
-        if self.role is None and m.role:
-            self.role = m.role
+        if self.role is None and role:
+            self.role = role
         if self.gender is None and self.type == "person":
-            self.gender = name_gender(m)
+            self.gender = gender_of(written, role, name)
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """An entity named (or referred to) at an offset."""
 
     start: int
     end: int
     entity: Entity
     speaker: bool = False  # the speaker of a statement
-    subject: bool = False  # opens its sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +138,41 @@ class Resolution:
     entity: Entity | None = None
 
 
+_CARRIERS: frozenset[str] = frozenset({"media", "organisation"})
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _org_key(name: str) -> str:
+    key = " ".join(name.split()).lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _org_prefixes(key: str) -> list[str]:
+    """"office of the president of ukraine" → ["office of the president"]: the shorter names of a body."""
+    out = []
+    i = key.find(" of ")
+    while i > 0:
+        i = key.find(" of ", i + 4)
+        if i > 0:
+            out.append(key[:i])
+    return out
+
+
+def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
+    if not toks or not e.tokens:
+        return False
+    if gender and e.gender and gender != e.gender:
+        return False
+    if len(toks) == 1 and len(e.tokens) > 1 and toks[0] == e.tokens[0]:
+        return True  # "Hillary" after "Hillary Clinton"
+    if not _same_surname(toks[-1], e.tokens[-1]):
+        return False
+    a, b = toks[:-1], e.tokens[:-1]
+    return all(x == y or (x[:1] == y[:1] and (len(x) == 1 or len(y) == 1))
+               for x, y in zip(a, b, strict=False))
 
 
 class _Resolver:
@@ -146,73 +185,139 @@ class _Resolver:
         self.quotes = sorted(set(quotes))
         self.quote_starts = [q[0] for q in self.quotes]
         self.entities: list[Entity] = []
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.by_first: dict[str, list[Entity]] = {}
+        self.by_key: dict[str, Entity] = {}
+        self.by_initials: dict[str, Entity] = {}
+        self.clock = 0
+        # written form → (entity, version key, version): the same name again with no namesake since
+        self.memo: dict[str, tuple[Entity, str, int]] = {}
+        self.versions: dict[str, int] = {}
         self.events: list[Event] = []
         self.event_starts: list[int] = []
-        for m in find_name_mentions(self.text, self.sentences):
-            self._add_event(m.start, m.end, self.link(m), speaker=False)
+        text = self.text
+        memo, versions = self.memo, self.versions
+        opens = {s.start for s in self.sentences}
+        for start, end, typ, role_end, canonical in iter_names(text):
+            written = text[start:end]
+            hit = memo.get(written)
+            if hit is not None and versions.get(hit[1], 0) == hit[2]:
+                e = hit[0]
+                self.clock += 1
+                e.seen = self.clock
+                if role_end and e.role is None:
+                    e.role = text[start:role_end]
+            else:
+                e = self.link(written, typ, text[start:role_end] if role_end else None, canonical)
+            e.spans.append((start, end))
+            if not e.strong:
+                opening = start in opens or (start - 1 in opens and not text[start - 1].isalnum())
+                e.strong = bool(" " in canonical or role_end or e.gender or e.type != "person" or not opening)
+            self.events.append(Event(start, end, e, False))
+            self.event_starts.append(start)
 
     # -- entities -------------------------------------------------------------------------------
-    def link(self, m: Mention) -> Entity:
-        """The entity a name mention belongs to (a new one when none fits)."""
-        name = m.canonical or m.text
-        typ: SpeakerType = m.type or "person"
+    def link(self, written: str, typ: SpeakerType, role: str | None, name: str) -> Entity:
+        """The entity a name belongs to (a new one when none fits)."""
+        self.clock += 1
         if typ == "person":
-            toks = tuple(skeleton(w) for w in name.split() if skeleton(w))
-            gender = name_gender(m)
-            best = None
-            for e in reversed(self.entities):
-                if e.type == "person" and self._person_fits(e, toks, gender):
-                    best = e
-                    break
-            if best is None:
-                best = Entity("person", name, gender, m.role, toks, {name})
-                self.entities.append(best)
-            else:
-                best.absorb(m, name)
-            return best
-        key = self._org_key(name)
-        for e in reversed(self.entities):
-            if e.type != typ and not {e.type, typ} <= {"media", "organisation"}:
-                continue
-            ek = self._org_key(e.canonical)
-            if (ek == key or (len(key) > 1 and key == _initials(e.canonical).lower())
-                    or (len(ek) > 1 and ek == _initials(name).lower())
-                    or ek.startswith(key + " ") or key.startswith(ek + " ")
-                    or any(self._org_key(f) == key for f in e.forms)):
-                if typ == "media":
-                    e.type = "media"
-                e.absorb(m, name)
-                return e
-        ent = Entity(typ, name, None, m.role, (), {name})
-        self.entities.append(ent)
-        return ent
+            return self._link_person(written, role, name)
+        key = _org_key(name)
+        known = self.by_key.get(key)
+        if known is not None and known.type == typ:
+            known.seen = self.clock
+            self.memo[written] = (known, "\0" + key, self.versions.get("\0" + key, 0))
+            return known
+        cands = [self.by_key.get(key), self.by_key.get(_initials(name).lower()) if " " in key else None,
+                 self.by_initials.get(key)]
+        cands += [self.by_key.get(p) for p in _org_prefixes(key)]
+        if key in load_set("en", "organisation_words"):
+            # "the Office", "the Ministry": the body last named with that word
+            cands += [e for e in reversed(self.entities) if key in _org_key(e.canonical).split()][:1]
+        fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
+        if fits:
+            e = max(fits, key=lambda x: x.seen)
+            if typ == "media":
+                e.type = "media"
+            e.absorb(written, role, name)
+        else:
+            e = Entity(typ, name, None, role, (), {name})
+            self.entities.append(e)
+        e.seen = self.clock
+        self._index_org(e, key)
+        self.memo[written] = (e, "\0" + key, self.versions.get("\0" + key, 0))
+        return e
 
-    @staticmethod
-    def _org_key(name: str) -> str:
-        return re.sub(r"^the\s+", "", " ".join(name.split()).lower())
+    def _link_person(self, written: str, role: str | None, name: str) -> Entity:
+        toks = tuple(t for t in (skeleton(w) for w in name.split()) if t)
+        gender = gender_of(written, role, name)
+        best: Entity | None = None
+        if toks:
+            last = toks[-1]
+            keys = [last] + ([last[:-1], last[:-2]] if len(last) >= 6 else [])
+            cands = [e for k in keys for e in self.by_surname.get(k, ())]
+            if len(toks) == 1:
+                cands += self.by_first.get(last, [])
+            fits = [e for e in cands if _person_fits(e, toks, gender)]
+            best = max(fits, key=lambda x: x.seen) if fits else None
+        if best is None:
+            best = Entity("person", name, gender, role, toks, {name})
+            self.entities.append(best)
+        else:
+            best.absorb(written, role, name)
+        best.seen = self.clock
+        if best.tokens:
+            for index, k in ((self.by_surname, best.tokens[-1]), (self.by_first, best.tokens[0])):
+                if index is self.by_first and len(best.tokens) == 1:
+                    continue
+                bucket = index.setdefault(k, [])
+                if best not in bucket:
+                    bucket.append(best)
+                    self.versions[k] = self.versions.get(k, 0) + 1
+        if toks:
+            self.memo[written] = (best, toks[-1], self.versions.get(toks[-1], 0))
+        return best
 
-    @staticmethod
-    def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
-        if not toks or not e.tokens:
-            return False
-        if gender and e.gender and gender != e.gender:
-            return False
-        if len(toks) == 1 and len(e.tokens) > 1 and toks[0] == e.tokens[0]:
-            return True  # "Hillary" after "Hillary Clinton"
-        if not _same_surname(toks[-1], e.tokens[-1]):
-            return False
-        a, b = toks[:-1], e.tokens[:-1]
-        return all(x == y or (x[:1] == y[:1] and (len(x) == 1 or len(y) == 1))
-                   for x, y in zip(a, b, strict=False))
+    def _index_org(self, e: Entity, key: str) -> None:
+        if self.by_key.get(key) is not e:
+            self.versions["\0" + key] = self.versions.get("\0" + key, 0) + 1
+        self.by_key[key] = e
+        for p in _org_prefixes(key):
+            self.by_key.setdefault(p, e)
+        if " " in key:
+            ini = _initials(e.canonical).lower()
+            if len(ini) > 1:
+                self.by_initials.setdefault(ini, e)
 
     def _add_event(self, start: int, end: int, entity: Entity, speaker: bool) -> None:
-        si = self.sentence_of(start)
-        prefix = self.text[self.sentences[si].start:start]
-        subject = not any(w.lower() not in _DETERMINERS and w[:1].islower() for w in _WORD.findall(prefix))
-        ev = Event(start, end, entity, speaker, subject and len(prefix) < 60)
+        ev = Event(start, end, entity, speaker)
+        if not self.event_starts or start >= self.event_starts[-1]:
+            self.events.append(ev)
+            self.event_starts.append(start)
+            return
         i = bisect.bisect_left(self.event_starts, start)
         self.events.insert(i, ev)
         self.event_starts.insert(i, start)
+
+    def is_subject(self, ev: Event) -> bool:
+        """Does the event open its sentence (nothing but determiners and capitalised words before it)?"""
+        sent = self.sentences[self.sentence_of(ev.start)]
+        if ev.start - sent.start > 60:
+            return False
+        prefix = self.text[sent.start:ev.start]
+        return not any(w.lower() not in _DETERMINERS and w[:1].islower() for w in _WORD.findall(prefix))
+
+    def role_of(self, e: Entity) -> str | None:
+        """The entity's role: in a name run, else written next to one of its names (looked up once)."""
+        if e.role is None and not e.role_checked and e.type == "person":
+            e.role_checked = True
+            for start, end in e.spans:
+                sent = self.sentences[self.sentence_of(start)]
+                role = role_near(self.text, start, end, sent.start, sent.end)
+                if role:
+                    e.role = role
+                    break
+        return e.role
 
     # -- positions ------------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:
@@ -220,13 +325,10 @@ class _Resolver:
 
     def quote_of(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
-        while i >= 0:
-            q = self.quotes[i]
+        for j in range(i, max(-1, i - 3), -1):  # quotations hardly nest: the last few that start before
+            q = self.quotes[j]
             if q[0] <= offset < q[1]:
                 return q
-            if q[1] <= offset and offset - q[0] > 20_000:
-                break
-            i -= 1
         return None
 
     def events_in(self, start: int, end: int) -> list[Event]:
@@ -242,7 +344,7 @@ class _Resolver:
     def antecedent(self, pos: int, cls: str, exclude: tuple[int, int] | None = None) -> Entity | None:
         def fits(e: Entity) -> bool:
             if cls in ("m", "f"):
-                return e.type == "person" and e.gender in (None, cls)
+                return e.type == "person" and e.gender in (None, cls) and e.strong
             if cls == "p":
                 return e.type in ("group", "organisation", "media")
             if cls == "n":
@@ -263,7 +365,7 @@ class _Resolver:
             score = -DISTANCE * d
             if ev.speaker:
                 score += BONUS_SPEAKER
-            elif ev.subject:
+            elif self.is_subject(ev):
                 score += BONUS_SUBJECT
             if d == 0:
                 score += BONUS_SAME_SENTENCE
@@ -325,8 +427,7 @@ class _Resolver:
             return Resolution(mention, "organisation", None)
         if head in _titles() or any(w in _titles() for w in lows[1:]):
             title = head if head in _titles() else next(w for w in lows[1:] if w in _titles())
-            e4 = self.nearest(start, lambda x: x.type == "person" and x.role is not None
-                              and title in x.role.lower().replace("'s", " ").split())
+            e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, title))
             if e4 is not None:
                 return Resolution(e4.canonical, e4.type, e4.role, e4)
             if lows[0] in _DETERMINERS:
@@ -334,11 +435,15 @@ class _Resolver:
             return Resolution(mention, "person", mention)
         if words[0][:1].isupper():
             typ = speaker_type_of(mention) or "person"
-            e5 = self.link(Mention(start, end, mention, typ, None, mention))
+            e5 = self.link(mention, typ, None, mention)
             return Resolution(e5.canonical, e5.type, e5.role, e5)
         if head.endswith("s") and lows[0] not in _DETERMINERS - _INDEFINITE:
             return Resolution(mention, "group", None)
         return None
+
+    def _has_title(self, e: Entity, title: str) -> bool:
+        role = self.role_of(e)
+        return role is not None and title in re.sub(r"['’]s\b", " ", role.lower()).split()
 
     # -- passive subjects -----------------------------------------------------------------------
     def passive_agent(self, st: Statement) -> Entity | None:
@@ -414,6 +519,7 @@ def find_speakers(article: Article) -> list[Resolution | None]:
             by_mention[span] = res
             out[i] = res
             if res.entity is not None:
+                res.entity.strong = True
                 r._add_event(span[0], span[1], res.entity, speaker=True)
     # first person inside a quote: the quote's speaker; no subject after a coordination: the one before
     for i in sorted(later, key=where):
@@ -431,7 +537,8 @@ def find_speakers(article: Article) -> list[Resolution | None]:
                 and _COORD.match(r.text, o.end, st.cue_start)]
         if prev:
             out[i] = out[prev[-1]]
-    return out
+    return [Resolution(x.entity.canonical, x.entity.type, r.role_of(x.entity), x.entity)
+            if x is not None and x.entity is not None else x for x in out]
 
 
 @stage("speakers.coref", requires=["speakers.attribute"])

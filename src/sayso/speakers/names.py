@@ -10,9 +10,10 @@ from an apposition after it ("Anna Smith, a doctor,").
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
 
 from ..lang import load_lines, load_set
 from ..model import Mention, Span, SpeakerType
@@ -80,25 +81,21 @@ def _alt(words: Sequence[str]) -> str:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    abbrev = [w for w in load_lines("en", "abbreviations") if w.isalpha()]
-    abbr = "|".join(sorted({w.capitalize() for w in abbrev} | {w.upper() for w in abbrev if len(w) <= 3},
-                           key=len, reverse=True))
-    tok = (rf"(?:(?:{abbr})\.|(?:[{UPPER}]\.){{1,3}}(?![\w])|"
-           rf"[{UPPER}](?:\w|['’](?=\w)(?![sS]\b)|[-.&/](?=\w))*)")
+    # A run starts with a capital letter (a charset first keeps the scan fast); a word may end with a
+    # full stop before the next capitalised word ("Mr. Trump", "U.S. Senate"): the finder splits the run
+    # again where that stop ends a sentence instead.
+    rest = r"(?:\w|['’](?=\w)(?![sS]\b)|[-.&/](?=\w))*"
+    tok = rf"[{UPPER}]{rest}(?:\.(?=[ ][{UPPER}]))?"
     particles = _alt(_PARTICLES)
-    single = _alt([p for p in _PARTICLES if " " not in p])
-    run = rf"(?<![\w'’.])(?:\d+[ ](?=[{UPPER}]))?{tok}(?:(?:[ ]|[ ](?:{particles})[ ]){tok})*"
+    single = _alt([p for p in _PARTICLES if " " not in p] + ["the"])
+    run = (rf"[{UPPER}](?<![\w'’.].){rest}(?:\.(?=[ ][{UPPER}]))?"
+           rf"(?:(?:[ ]|[ ](?:{particles})[ ]){tok})*")
     titles = _alt(list(_titles()))
-    mods = _alt(_MODIFIERS)
-    capw = rf"[{UPPER}][\w\-]*\.?(?:['’]s)?"
-    title_tok = rf"(?i:(?:{mods})[ -])*(?i:{titles})(?:['’]s)?"
-    phrase = rf"(?:(?:{capw}|{title_tok}|of|the|for|to)[ ]+)*{title_tok}"
     return {
         "run": re.compile(run),
         "token": re.compile(rf"{tok}|\d+|(?<![\w'’])(?:{single})(?![\w'’])"),
         "title": re.compile(rf"(?<!\w)(?i:{titles})(?!\w)"),
-        # a role written before the name: "defense minister Rustem Umerov", "chief of staff, Stian Jensen"
-        "before": re.compile(rf"(?<![\w'’])({phrase})(?:,)?[ ]+\Z"),
+        "word": re.compile(r"[^\s,;:()\"“”«»]+"),
         # an apposition after the name: ", a doctor," / ", chief of staff to the NATO chief,"
         "after": re.compile(r",[ ]+(?:(?:a|an|the|who is|who was)[ ]+)?"
                             r"([^,;:.()\"“”«»\n]{2,80}?)(?=[ ]*[,;.)])"),
@@ -109,15 +106,26 @@ def _low(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
-def _title_end(tokens: list[str], i: int) -> int:
-    """If a title starts at token ``i``, the index after its last token, else ``i``."""
+@cache
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(every word of every title, the first words of titles): cheap tests before a full lookup."""
+    words = {w for t in _titles() for w in t.split()}
+    return frozenset(words), frozenset(t.split()[0] for t in _titles())
+
+
+@cache
+def _title_last_words() -> frozenset[str]:
+    return frozenset(t.split()[-1] for t in _titles())
+
+
+def _title_end(lows: list[str], i: int) -> int:
+    """If a title starts at (lower-case, dot-less) word ``i``, the index after its last word, else ``i``."""
+    if lows[i] not in _title_words()[1]:
+        return i
     titles = _titles()
     best = i
-    for n in range(1, 5):
-        if i + n > len(tokens):
-            break
-        words = " ".join(_low(t) for t in tokens[i:i + n])
-        if words in titles:
+    for n in range(1, min(5, len(lows) - i + 1)):
+        if " ".join(lows[i:i + n]) in titles:
             best = i + n
     return best
 
@@ -127,41 +135,59 @@ def _is_adjective(tok: str) -> bool:
     return low in load_set("en", "place_adjectives") or low.endswith(("ian", "ean", "ese", "ish", "ern"))
 
 
-def _classify_run(text: str, toks: list[tuple[int, int, str]], after: int) -> Mention | None:
+# (type, first word, end of the role (0: none), first and end word of the name, canonical if not the name)
+_Shape = tuple[SpeakerType, int, int, int, int, str | None]
+
+
+def _classify_run(text: str, toks: list[tuple[int, int, str]], next_lower: bool) -> Mention | None:
     """Type, role and bare name of one capitalised run (``toks`` already stripped of sentence words)."""
-    words = [t[2] for t in toks]
-    lows = [_low(w) for w in words]
-    start, end = toks[0][0], toks[-1][1]
-    whole = text[start:end]
+    shape = _classify_words(tuple(t[2] for t in toks), next_lower)
+    if shape is None:
+        return None
+    typ, first, role_end, name_from, name_to, canonical = shape
+    start, end = toks[first][0], toks[-1][1]
+    role = text[start:toks[role_end - 1][1]] if role_end else None
+    name = canonical or text[toks[name_from][0]:toks[name_to - 1][1]]
+    return Mention(start, end, text[start:end], typ, role, name)
+
+
+@lru_cache(maxsize=65536)
+def _classify_words(words: tuple[str, ...], next_lower: bool) -> _Shape | None:
+    n = len(words)
+    whole = " ".join(words)
     forms = media_forms()
     for cand in (whole, whole[4:] if whole.startswith("The ") else None):
         if cand and cand in forms:
-            return Mention(start, end, whole, "media", None, forms[cand])
-    # a trailing digit-led run such as "In 2023 Smith" must not keep its number
+            return ("media", 0, 0, 0, n, forms[cand])
+    lows = [_low(w) for w in words]
+    # a number before a run that is no medium ("In 2023 Smith") is no part of it
     if words[0][0].isdigit() and not (set(lows) & media_words("name")):
-        toks = toks[1:]
-        if not toks:
+        if n == 1:
             return None
-        return _classify_run(text, toks, after)
+        shape = _classify_words(words[1:], next_lower)
+        if shape is None:
+            return None
+        typ, first, role_end, name_from, name_to, canonical = shape
+        return (typ, first + 1, role_end + 1 if role_end else 0, name_from + 1, name_to + 1, canonical)
     org_words = load_set("en", "organisation_words")
     honor = _honorifics()
     # the last title in the run: what comes before and including it is the role
     last_title_end = -1
     i = 0
-    while i < len(words):
-        e = _title_end(words, i)
+    while i < n:
+        e = _title_end(lows, i)
         if e > i:
             last_title_end = e
             i = e
         else:
             i += 1
     last_org = max((k for k, w in enumerate(lows) if w in org_words), default=-1)
-    tail_from = last_title_end if last_title_end > last_org else -1
-    if tail_from >= 0:
-        tail = list(range(tail_from, len(words)))
+    if last_title_end > last_org:
+        tail_from = last_title_end
         # "Mayor of London Sadiq Khan": the complement after the title stays with the role
-        if tail and lows[tail[0]] in _JOIN_PARTICLES:
+        if tail_from < n and lows[tail_from] in _JOIN_PARTICLES:
             firsts = load_set("en", "first_names_male") | load_set("en", "first_names_female")
+            tail = range(tail_from, n)
             known = [k for k in tail if lows[k] in firsts]
             rest = [k for k in tail if lows[k] not in _JOIN_PARTICLES]
             if known:
@@ -169,116 +195,223 @@ def _classify_run(text: str, toks: list[tuple[int, int, str]], after: int) -> Me
             elif len(rest) >= 3:
                 tail_from = rest[-2]
             else:
-                tail_from = len(words)
-            if tail_from >= len(words) and last_org >= 0:
-                return Mention(start, end, whole, "organisation", None, whole)
-        name_toks = [t for t in toks[tail_from:] if _low(t[2]) not in honor]
-        if not name_toks:
+                tail_from = n
+            if tail_from >= n and last_org >= 0:
+                return ("organisation", 0, 0, 0, n, whole)
+        name_idx = [k for k in range(tail_from, n) if lows[k] not in honor]
+        if not name_idx:
             if last_org >= 0 and any(w in _JOIN_PARTICLES for w in lows[last_org:last_title_end]):
-                return Mention(start, end, whole, "organisation", None, whole)  # Office of the President
+                return ("organisation", 0, 0, 0, n, whole)  # Office of the President
             return None  # a title without a name: a description, not an antecedent
-        role = text[start:toks[tail_from - 1][1]]
-        name = text[name_toks[0][0]:name_toks[-1][1]]
-        return Mention(start, end, whole, "person", role, name)
-    if set(lows) & media_words("name") and not last_org >= 0:
-        return Mention(start, end, whole, "media", None, whole[4:] if whole.startswith("The ") else whole)
+        return ("person", 0, tail_from, name_idx[0], name_idx[-1] + 1, None)
+    if set(lows) & media_words("name") and last_org < 0:
+        return ("media", 0, 0, 0, n, whole[4:] if whole.startswith("The ") else whole)
     if last_org >= 0:
-        return Mention(start, end, whole, "organisation", None, whole)
-    places = load_set("en", "places")
-    if all(w in places or w in _JOIN_PARTICLES for w in lows):
-        return Mention(start, end, whole, "organisation", None, whole)
-    if all(w in load_set("en", "place_adjectives") for w in lows):
+        return ("organisation", 0, 0, 0, n, whole)
+    places, adjectives = load_set("en", "places"), load_set("en", "place_adjectives")
+    if all(w in adjectives for w in lows):
         return None
-    if len(words) == 1:
-        w = words[0]
-        if w.lower() in load_set("en", "anonymous") or w.lower() in media_words("description"):
+    if all(w in places or w in adjectives or w in _JOIN_PARTICLES for w in lows):
+        return ("organisation", 0, 0, 0, n, whole)  # "Ukraine", "North Carolina": a country speaks
+    if n > 1 and lows[-1] in load_set("en", "groups"):
+        return ("group", 0, 0, 0, n, whole)  # "Wyoming Republicans", "Senate Democrats"
+    if n == 1:
+        w, low = words[0], lows[0]
+        if low in load_set("en", "anonymous") or low in media_words("description"):
             return None  # "Sources said", "Journalists asked": a description, not a name
-        if w.lower() in load_set("en", "groups"):
-            return Mention(start, end, whole, "group", None, whole)
+        if low in load_set("en", "groups"):
+            return ("group", 0, 0, 0, 1, whole)
         if len(w) >= 2 and w.isupper() and w.isalpha():
-            return Mention(start, end, whole, "organisation", None, whole)
-        if _is_adjective(w) and (after >= len(text) or text[after:after + 2].strip()[:1].islower()):
+            return ("organisation", 0, 0, 0, 1, whole)
+        if _is_adjective(w) and next_lower:
             return None
-    name_toks = [t for t in toks if _low(t[2]) not in honor]
-    if not name_toks:
+        if low.endswith(("ing", "ly")):
+            return None  # "Speaking at the summit, …"
+    name_idx = [k for k in range(n) if lows[k] not in honor]
+    if not name_idx:
         return None
-    if len(name_toks) == 1 and len(toks) == 1 and name_toks[0][2].lower().endswith(("ing", "ly")):
-        return None  # "Speaking at the summit, …"
-    return Mention(start, end, whole, "person", None, text[name_toks[0][0]:name_toks[-1][1]])
+    return ("person", 0, 0, name_idx[0], name_idx[-1] + 1, None)
 
 
-def _role_outside(text: str, m: Mention, lo: int, hi: int) -> str | None:
-    """A role written next to the name but outside its run, or ``None``."""
+_DIGIT = re.compile(r"\d")
+_ROLE_JOINERS = frozenset({"of", "the", "for", "to", "and"})
+
+
+def _role_before(text: str, start: int, lo: int) -> str | None:
+    """A role written just before a name: "defense minister Rustem Umerov", "chief of staff, Stian Jensen"."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    # cheap test first: the word just before the name must belong to a title
+    j = start - 1 if text[start - 2] != "," else start - 2
+    prev = text[text.rfind(" ", max(lo, start - 40), j) + 1:j].lower().rstrip(".")
+    prev = prev[:-2] if prev.endswith(("'s", "’s")) else prev
+    if prev not in _title_last_words():
+        return None
+    window = text[max(lo, start - 120):start]
+    base = start - len(window)
+    words = [(w.start(), w.end(), w.group()) for w in _patterns()["word"].finditer(window)]
+    if not words:
+        return None
+    tail = window[words[-1][1]:]
+    if tail.strip() not in ("", ","):
+        return None
+    all_title_words, _ = _title_words()
+    lows = [re.sub(r"['’]s$", "", w[2].lower()).rstrip(".") for w in words]
+    if lows[-1] not in all_title_words:
+        return None
+    # the title that ends at the last word
+    k = len(words) - 1
+    first = next((k - n + 1 for n in range(min(4, k + 1), 0, -1)
+                  if _title_end(lows, k - n + 1) == k + 1), None)
+    if first is None:
+        return None
+    mods = set(_MODIFIERS)
+    i = first
+    while i > 0:
+        w, low = words[i - 1][2], lows[i - 1]
+        if words[i][0] - words[i - 1][1] != 1:  # only one space (no comma) inside a role
+            break
+        if low in mods or low in all_title_words or low in _ROLE_JOINERS or w[:1].isupper():
+            i -= 1
+            continue
+        break
+    not_names = load_set("en", "not_names")
+    while i < first and (lows[i] in _ROLE_JOINERS or lows[i] in not_names):
+        i += 1  # "the", "by", "However" before the role
+    return text[base + words[i][0]:base + words[-1][1]]
+
+
+def _role_after(text: str, end: int, hi: int) -> str | None:
+    """A role in an apposition after a name: ", a doctor at the city hospital," → "doctor at …"."""
+    if not text.startswith(", ", end):
+        return None
     pats = _patterns()
-    window = text[max(lo, m.start - 160):m.start]
-    b = pats["before"].search(window)
-    if b:
-        role = b.group(1)
-        role = re.sub(r"^(?:(?:the|a|an|by|of|to|for)\s+)+", "", role, flags=re.I)
-        if role and pats["title"].search(role):
-            return role
-    a = pats["after"].match(text, m.end, min(hi, m.end + 100))
-    if a and pats["title"].search(a.group(1)) and not re.search(r"\b(?:said|says|told|added)\b", a.group(1)):
-        return a.group(1).strip()
-    return None
+    a = pats["after"].match(text, end, min(hi, end + 100))
+    if not a:
+        return None
+    role = a.group(1)
+    all_title_words, _ = _title_words()
+    lows = [w.lower().rstrip(".") for w in role.split()]
+    if not any(w in all_title_words for w in lows) or {"said", "says", "told", "added"} & set(lows):
+        return None
+    return role.strip()
+
+
+def role_near(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """A role written next to the name ``text[start:end]`` but outside its run (within ``lo:hi``)."""
+    return _role_before(text, start, lo) or _role_after(text, end, hi)
 
 
 def find_name_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
     """Names of people, organisations and media in ``text``, in text order.
 
     ``Mention.text`` is the run as written (titles and honorifics included), ``canonical`` the bare
-    name ("Rustem Umerov"; an outlet's usual name for a known medium), ``role`` the title found with it.
+    name ("Rustem Umerov"; an outlet's usual name for a known medium), ``role`` the title found with it,
+    in the run or next to it ("chief of staff, Stian Jensen"; "Anna Smith, a doctor,").
     """
-    pats = _patterns()
-    not_names = load_set("en", "not_names")
-    starts = {s.start for s in sentences}
     bounds = [(s.start, s.end) for s in sentences] or [(0, len(text))]
+    starts = [b[0] for b in bounds]
     out: list[Mention] = []
-    si = 0
-    for m in pats["run"].finditer(text):
-        while si + 1 < len(bounds) and bounds[si][1] <= m.start():
-            si += 1
-        toks = [(t.start(), t.end(), t.group()) for t in pats["token"].finditer(text, m.start(), m.end())]
-        while toks and toks[0][2].lower().rstrip(".") in not_names:
-            toks = toks[1:]
-        while toks and _low(toks[-1][2]) in _JOIN_PARTICLES:
-            toks = toks[:-1]
-        if any(c.isdigit() for t in toks[1:] for c in t[2]) or (toks and not toks[0][2].isdigit()
-                                                               and any(c.isdigit() for c in toks[0][2])):
-            continue
-        if not toks:
-            continue
-        if toks[0][0] in starts and len(toks) == 1 and toks[0][2].lower() in not_names:
-            continue
-        mention = _classify_run(text, toks, m.end())
-        if mention is None:
-            continue
-        if mention.type == "person" and mention.role is None:
-            lo, hi = bounds[si] if bounds[si][0] <= mention.start else (0, len(text))
-            role = _role_outside(text, mention, lo, hi)
-            if role:
-                mention = Mention(mention.start, mention.end, mention.text, "person", role, mention.canonical)
-        out.append(mention)
+    for start, end, typ, role_end, canonical in iter_names(text):
+        role = text[start:role_end] if role_end else None
+        if typ == "person" and role is None:
+            lo, hi = bounds[max(0, bisect.bisect_right(starts, start) - 1)]
+            role = role_near(text, start, end, lo, hi)
+        out.append(Mention(start, end, text[start:end], typ, role, canonical))
     return out
+
+
+# (start, end, type, end of the role or 0, canonical name)
+NameRun = tuple[int, int, SpeakerType, int, str]
+
+
+def iter_names(text: str) -> Iterator[NameRun]:
+    """The names of ``text`` as plain tuples (the fast core of ``find_name_mentions``): roles written
+    outside the run are left to ``role_near``, which callers ask only for the names they use."""
+    for m in _patterns()["run"].finditer(text):
+        s0, e0 = m.span()
+        # "24 Channel": a number before the run belongs to a medium's name
+        if s0 >= 2 and text[s0 - 1] == " " and text[s0 - 2].isdigit():
+            q = s0 - 2
+            while q > 0 and text[q - 1].isdigit():
+                q -= 1
+            if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
+                s0 = q
+        shapes = _run_shapes(text[s0:e0], text[e0:e0 + 2].strip()[:1].islower())
+        for rs, re_, typ, role_end, canonical in shapes:
+            yield s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical
+
+
+# (start, end, type, end of the role or 0, canonical name), offsets relative to the run
+_RunShape = tuple[int, int, SpeakerType, int, str]
+
+
+@lru_cache(maxsize=65536)
+def _run_shapes(run: str, next_lower: bool) -> tuple[_RunShape, ...]:
+    """The mentions in one capitalised run, memoised: the same runs come back in every article."""
+    not_names = load_set("en", "not_names")
+    abbrev = load_set("en", "abbreviations")
+    if " " not in run:
+        if run.lower() in not_names or (run[-1] == "." and run[:-1].lower() not in abbrev):
+            return ()  # the most common runs: "The", "In"
+        groups = [[(0, len(run), run)]]
+    else:
+        groups = [[]]
+        for t in _patterns()["token"].finditer(run):
+            w = t.group()
+            groups[-1].append((t.start(), t.end(), w))
+            if w[-1] == "." and len(w) > 2 and w[:-1].lower() not in abbrev and "." not in w[:-1]:
+                groups.append([])  # "… said Smith. Jones …": a sentence ends inside the run
+    out: list[_RunShape] = []
+    for k, toks in enumerate(groups):
+        m = _mention_of(run, toks, not_names, next_lower if k == len(groups) - 1 else False)
+        if m is not None:
+            role_end = m.start + len(m.role) if m.role else 0
+            out.append((m.start, m.end, m.type or "person", role_end, m.canonical or m.text))
+    return tuple(out)
+
+
+def _mention_of(text: str, toks: list[tuple[int, int, str]], not_names: frozenset[str],
+                next_lower: bool) -> Mention | None:
+    while toks and _low(toks[0][2]) in not_names:
+        toks = toks[1:]
+    while toks and _low(toks[-1][2]) in _JOIN_PARTICLES:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    if any(_DIGIT.search(t[2]) for t in toks[1:]) or (_DIGIT.search(toks[0][2]) and not toks[0][2].isdigit()):
+        return None
+    if toks[-1][2].endswith(".") and len(toks[-1][2]) > 2 and "." not in toks[-1][2][:-1]:
+        last = toks[-1]
+        toks = [*toks[:-1], (last[0], last[1] - 1, last[2][:-1])]
+        if _low(toks[-1][2]) in load_set("en", "abbreviations"):
+            toks = toks[:-1]  # a run ending "… Gen." is cut short; keep what precedes it
+            if not toks:
+                return None
+    return _classify_run(text, toks, next_lower)
 
 
 def name_gender(mention: Mention) -> str | None:
     """"m", "f" or ``None`` from an honorific, a gendered title or a known first name."""
-    words = mention.text.split()
+    return gender_of(mention.text, mention.role, mention.canonical or mention.text)
+
+
+@lru_cache(maxsize=65536)
+def gender_of(written: str, role: str | None, name: str) -> str | None:
     honor = _honorifics()
-    for w in words:
+    for w in written.split():
         g = honor.get(_low(w))
         if g:
             return g
-    if mention.role:
+    if role:
         titles = _titles()
-        for w in re.findall(r"[\w\-]+", mention.role.lower()):
+        for w in re.findall(r"[\w\-]+", role.lower()):
             g = titles.get(w)
             if g:
                 return g
-    name = (mention.canonical or mention.text).split()
-    if name:
-        first = name[0].lower()
+    words = name.split()
+    if words:
+        first = words[0].lower()
         if first in load_set("en", "first_names_male"):
             return "m"
         if first in load_set("en", "first_names_female"):
@@ -292,5 +425,5 @@ def speaker_type_of(words: str) -> SpeakerType | None:
     toks = [(t.start(), t.end(), t.group()) for t in pats["token"].finditer(words)]
     if not toks:
         return None
-    m = _classify_run(words, toks, len(words))
+    m = _classify_run(words, toks, False)
     return m.type if m else None
