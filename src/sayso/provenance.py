@@ -44,6 +44,7 @@ _COORD = re.compile(r"[ \t]*(?:,|and|or|&)[ \t]*(?:the[ \t]+)?(?:and[ \t]+)?[\"�
 # every word with what may cling to it ("CNN's", "AP.", "Q&A", "1+1", "RFE/RL"): for set tests
 _WORD = re.compile(r"[^\W_][\w+/&.'’-]*")
 _QUOTE_CHAR = re.compile(rf"[{_OPEN}]")
+_POSSESSIVE = re.compile(rf"['’]s?[ \t]+(?:[{_OPEN}][ \t]*{_CAPSEQ}[ \t]*,?[{_CLOSE}]|{_CAPSEQ})")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CLOSING = re.compile(rf"[ \t]*,?[{_CLOSE}]")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
@@ -438,6 +439,9 @@ def _target(text: str, pos: int, end: int, lex: Lexicon,
         close = f.end
         if f.start > pos:  # in quotation marks: the venue takes the closing mark (and a comma before it)
             m = _CLOSING.match(text, f.end, end)
+            close = m.end() if m else f.end
+        else:  # the outlet's show: "an interview with NBC's "Meet the Press""
+            m = _POSSESSIVE.match(text, f.end, end)
             close = m.end() if m else f.end
         return close, _carrier(text, f, 0, lex)
     m = lex.quoted.match(text, pos, end)
