@@ -39,7 +39,10 @@ _CONNECT = r"(?:of|the|and|&|de|di|der|des|la|le|du)"
 _CAPSEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_NAME_WORD}){{0,5}}"
 _OPEN = "\"“«„‘'"
 _CLOSE = "\"”»“’'"
-_QUOTED = rf"[{_OPEN}][ \t]*(?P<name>{_CAPSEQ})(?P<stop>[.,])?[ \t]*[{_CLOSE}]"
+# a name in quotation marks: capitalised, then up to five words of any case ("Українська правда")
+_QWORD = "[^\\s\"“”«»„]"
+_QUOTED = (rf"[{_OPEN}][ \t]*(?P<name>[{_UPPER}0-9]{_QWORD}*?(?:[ \t]+{_QWORD}+?){{0,5}}?)"
+           rf"(?P<stop>[.,])?[ \t]*[{_CLOSE}]")
 _COORD = re.compile(r"[ \t]*(?:,|and|or|&)[ \t]*(?:the[ \t]+)?(?:and[ \t]+)?[\"“«„]?")
 # every word with what may cling to it ("CNN's", "AP.", "Q&A", "1+1", "RFE/RL"): for set tests
 _WORD = re.compile(r"[^\W_][\w+/&.'’-]*")
@@ -203,6 +206,7 @@ def lexicon() -> Lexicon:
             ranks[side + " ".join(phrase.casefold().split())] = int(rank)
             (before if side == "before" else after).append(phrase)
     nouns = [n for lang in LANGS for n in load_lines(lang, "venues")]
+    subjects = [w for lang in ("ru", "uk") for w in _keyed(lang, "provenance")["pronoun"]]
     lead = _words_pattern(fw["lead"])
     det = _words_pattern(fw["det"])
     stop = _words_pattern(fw["lead"] + fw["link"] + fw["det"])
@@ -217,8 +221,9 @@ def lexicon() -> Lexicon:
         media_words=frozenset(load_lines("en", "media_words")),
         quoted=re.compile(_QUOTED),
         capseq=re.compile(rf"(?:The[ \t]+)?{_CAPSEQ}"),
-        before_end=re.compile(rf"(?<![\w])(?P<cue>{_words_pattern(before)})[ \t]+(?:the[ \t]+)?"
-                              rf"(?:[{_OPEN}][ \t]*)?$"),
+        # "розповів він «24 Каналу»": a subject pronoun may stand between the cue and the outlet
+        before_end=re.compile(rf"(?<![\w])(?P<cue>{_words_pattern(before)})[ \t]+"
+                              rf"(?:{_words_pattern(subjects)}[ \t]+)?(?:the[ \t]+)?(?:[{_OPEN}][ \t]*)?$"),
         after_at=re.compile(rf"[{_CLOSE}]?[ \t]+(?P<cue>{_words_pattern(after)})(?![\w])"),
         ranks=ranks,
         # venue nouns as written (lower case): "told the Kyiv Post" names an outlet, not a post
@@ -244,6 +249,7 @@ class _Found:
     start: int
     end: int
     key: str | None  # outlet key; None for a platform
+    loose: bool = False  # a name in quotation marks that no list knows and no word makes an outlet
 
 
 def _first_words(tok: str) -> Iterator[str]:
@@ -311,7 +317,10 @@ def _outlets(text: str, start: int, end: int, found: list[_Found], shaped: bool,
         known = _known_at(text, s, e, lex)
         if known and known.end == e and known.key is None:
             continue  # a platform in quotation marks
-        out[s] = _Found(s, e, known.key if known and known.end == e else m.group("name").casefold())
+        if known and known.end == e:
+            out[s] = _Found(s, e, known.key)
+        elif m.group("name").split()[0].casefold() not in lex.pronouns:  # not "I disagree"
+            out[s] = _Found(s, e, m.group("name").casefold(), loose=not _shaped(m.group("name"), lex))
     return sorted(out.values(), key=lambda f: f.start)
 
 
@@ -348,7 +357,7 @@ def _cue_rank(text: str, f: _Found, start: int, end: int, lex: Lexicon) -> int |
     close = f.end + 1 if f.end < end and text[f.end] in ".," and f.end + 1 < end and \
         text[f.end + 1] in _CLOSE else f.end
     m = lex.after_at.match(text, close, end)
-    if m:
+    if m and not f.loose:  # ""I fundamentally disagree," said X" is a quote, not an outlet
         return lex.ranks.get("after" + " ".join(m.group("cue").casefold().split()), 2)
     return None
 
