@@ -82,7 +82,8 @@ def main() -> int:
         text = d["text"]
         t0 = time.perf_counter()
         norm = normalise_text(text)
-        qs: list[Quotation] = quotations_of(norm, find_pairs(norm, find_paragraphs(norm), args.close_unclosed))
+        pairs = find_pairs(norm, find_paragraphs(norm), args.close_unclosed)
+        qs: list[Quotation] = quotations_of(norm, pairs)
         elapsed += time.perf_counter() - t0
         n_q += len(qs)
         spans = [(q.start, q.end) for q in qs]

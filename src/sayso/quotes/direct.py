@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lang import load_lines, load_set
 from ..model import Article, Quotation, Span
@@ -47,7 +48,7 @@ _MAYBE_ELISION, _MAYBE_WEAK = 5, 6
 _TAG = r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?/?>"
 _SINGLE = "single"
 # real nesting is two or three levels deep; past this, openers are ignored so memory stays bounded
-_MAX_DEPTH = 500
+_MAX_DEPTH = 10_000
 _MAX_MEMO = 100_000
 
 
@@ -59,7 +60,7 @@ class _Marks:
     prefer: dict[str, int]  # mark -> the role of its first listed pair, for a curly mark that has both
     single: int  # the family of single marks, the only ones that can be apostrophes
     elision: re.Pattern[str]
-    memo: dict[tuple[str, str, str], int]  # (char before, mark, char after) -> role
+    memo: dict[str, tuple[int, int, int]]  # char before + mark + char after -> length, family, role
 
 
 @lru_cache(maxsize=1)
@@ -100,57 +101,77 @@ def _role(prev: str, mark: str, nxt: str, m: _Marks) -> int:
         if prev.isalnum() and nxt.isalnum():
             return _SKIP  # don't, O’Brien, 1980's
         if left and not right:
-            return _MAYBE_ELISION if shape != _CLOSE else _SKIP  # ’90s; a right mark cannot open
+            return _MAYBE_ELISION  # ’90s, 'Tis
         if right and not left:
             if shape == _OPEN:
                 return _SKIP
-            if prev.isalpha() and nxt_ws:
+            if nxt_ws and (prev in "sS" or prev == "n"):
                 return _MAYBE_WEAK  # students’ union, goin’ home
     if shape != _EITHER:
         return shape
     if m.prefer.get(mark) == _CLOSE:  # ” opens only after a space (”Swedish”), not in ,”Clinton said
         return _OPEN if left and not right and (prev_ws or prev in "([{") else _CLOSE
     if left and not right:
-        return _OPEN
+        # after the end of a clause a mark that opens is more likely a closer missing its space
+        return _EITHER if prev in ",.;!?…" else _OPEN
     if right and not left:
         return _CLOSE
     return _EITHER
 
 
-def _marks_in(text: str, ps: int, pe: int, m: _Marks) -> Iterator[tuple[int, int, int, int]]:
-    """(position, length, family, role) of every mark in ``text[ps:pe]`` that is not an apostrophe."""
+_Info = tuple[int, int, int]  # length, family, role of a mark
+
+
+def _marks_in(text: str, ps: int, pe: int, m: _Marks) -> Iterator[tuple[int, _Info]]:
+    """(position, (length, family, role)) of every mark in ``text[ps:pe]`` that is not an apostrophe."""
     memo = m.memo
     skip_to = ps
     for hit in m.pattern.finditer(text, ps, pe):
         i = hit.start()
-        mark = hit.group()
-        if i < skip_to or mark[0] == "<":
+        if i < skip_to:
             continue
-        parts: tuple[tuple[int, str], ...] = ((i, mark),)
+        mark = hit.group()
+        if mark[0] == "<":
+            continue
         if mark == "'''":  # '''Tis opens two quotations, 'wrong track.''' closes two
             opening = i == ps or text[i - 1].isspace() or text[i - 1] in "([{—–-"
-            parts = ((i, "''"), (i + 2, "'")) if opening else ((i, "'"), (i + 1, "''"))
-        for k, part in parts:
-            j = k + len(part)
-            key = (text[k - 1] if k > ps else " ", part, text[j] if j < pe else " ")
-            role = memo.get(key)
-            if role is None:
-                role = _role(*key, m)
-                if len(memo) < _MAX_MEMO:
-                    memo[key] = role
-            if role == _MAYBE_ELISION:
-                e = m.elision.match(text, j, pe)
-                if e:
-                    skip_to = e.end()  # and the marks that belong to the word (’n’)
-                    break
-                role = m.shape[part]
-            elif role == _MAYBE_WEAK:
-                w = j
-                while w < pe and text[w].isspace():
-                    w += 1
-                role = _WEAK if w < pe and text[w].isalnum() else _CLOSE
-            if role != _SKIP:
-                yield k, len(part), m.family[part], role
+            for k, part in ((i, "''"), (i + 2, "'")) if opening else ((i, "'"), (i + 1, "''")):
+                info, skip_to = _info(text, k, part, ps, pe, m)
+                if info[2] != _SKIP:
+                    yield k, info
+            continue
+        j = hit.end()
+        key = (text[i - 1] if i > ps else " ") + mark + (text[j] if j < pe else " ")
+        known = memo.get(key)
+        if known is None:
+            known = (len(mark), m.family[mark], _role(key[0], mark, key[-1], m))
+            if len(memo) < _MAX_MEMO:
+                memo[key] = known
+        info = known
+        if info[2] >= _MAYBE_ELISION:
+            info, skip_to = _info(text, i, mark, ps, pe, m)
+        if info[2] != _SKIP:
+            yield i, info
+
+
+def _info(text: str, i: int, mark: str, ps: int, pe: int, m: _Marks) -> tuple[_Info, int]:
+    """The role of ``mark`` at ``i`` where its two neighbours do not decide it, and where the
+    scan goes on (past an elision such as ’n’)."""
+    j = i + len(mark)
+    role = _role(text[i - 1] if i > ps else " ", mark, text[j] if j < pe else " ", m)
+    if role == _MAYBE_ELISION:
+        e = m.elision.match(text, j, pe)
+        if e:
+            return (len(mark), m.family[mark], _SKIP), e.end()  # and the marks of the word (’n’)
+        role = _OPEN if m.shape[mark] & _OPEN else _SKIP  # a right mark cannot open
+    elif role == _MAYBE_WEAK:
+        # a plural possessive or a dropped g before another word: students’ union, goin’ home
+        w = j
+        while w < pe and text[w].isspace():
+            w += 1
+        weak = text[i - 1] in "sS" or text.startswith("in", i - 2)
+        role = _WEAK if weak and w < pe and text[w].isalnum() else _CLOSE
+    return (len(mark), m.family[mark], role), j
 
 
 class _Open:
@@ -170,8 +191,7 @@ class _Open:
         self.tainted = False
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """An opening mark and the closing mark (or paragraph end) that goes with it."""
 
     open_at: int
@@ -182,17 +202,11 @@ class Pair:
     reopened: int
 
 
-class _Outermost:
-    """Pairs as they close (inner ones first), keeping only those no later pair encloses."""
-
-    def __init__(self) -> None:
-        self.pairs: list[Pair] = []
-
-    def add(self, p: Pair) -> None:
-        out = self.pairs
-        while out and out[-1].open_at > p.open_at and out[-1].end < p.end:
-            out.pop()
-        out.append(p)
+def _add_outermost(found: list[Pair], p: Pair) -> None:
+    """Add ``p`` to pairs that close in order (inner ones first), dropping those ``p`` encloses."""
+    while found and found[-1][0] > p[0] and found[-1][4] < p[4]:
+        found.pop()
+    found.append(p)
 
 
 def find_pairs(text: str, paragraphs: list[Span], close_unclosed: bool = False) -> list[Pair]:
@@ -202,7 +216,7 @@ def find_pairs(text: str, paragraphs: list[Span], close_unclosed: bool = False) 
     of the paragraph instead of dropping it: the alternative the measurement compares.
     """
     m = _marks()
-    found = _Outermost()
+    found: list[Pair] = []
     stack: list[_Open] = []
     by_fam: list[list[int]] = [[] for _ in range(max(m.family.values(), default=0) + 1)]
 
@@ -211,11 +225,11 @@ def find_pairs(text: str, paragraphs: list[Span], close_unclosed: bool = False) 
             e = stack.pop()
             by_fam[e.fam].pop()
             if e.fallback >= 0:
-                found.add(Pair(e.pos, e.length, e.fallback, 1, e.fallback, e.reopened))
+                _add_outermost(found, Pair(e.pos, e.length, e.fallback, 1, e.fallback, e.reopened))
 
     reopen_at = -1  # the reopening mark of a continued quotation is not a new quotation
     for n, p in enumerate(paragraphs):
-        for pos, length, fam, role in _marks_in(text, p.start, p.end, m):
+        for pos, (length, fam, role) in _marks_in(text, p.start, p.end, m):
             if pos == reopen_at:
                 continue
             fs = by_fam[fam]
@@ -231,7 +245,7 @@ def find_pairs(text: str, paragraphs: list[Span], close_unclosed: bool = False) 
                 drop_above(fs[-1])
                 e = stack.pop()
                 fs.pop()
-                found.add(Pair(e.pos, e.length, pos, length, pos, e.reopened))
+                _add_outermost(found, Pair(e.pos, e.length, pos, length, pos, e.reopened))
                 if fs:
                     below = stack[fs[-1]]
                     if text.startswith(text[e.pos:e.pos + e.length], below.pos):
@@ -251,7 +265,7 @@ def find_pairs(text: str, paragraphs: list[Span], close_unclosed: bool = False) 
             drop_above(0)
             e = stack.pop()
             by_fam[e.fam].pop()
-            found.add(Pair(e.pos, e.length, None, 0, p.end, e.reopened))
+            _add_outermost(found, Pair(e.pos, e.length, None, 0, p.end, e.reopened))
         drop_above(-1)
         if carry is not None:
             e.reopened += 1
@@ -259,7 +273,7 @@ def find_pairs(text: str, paragraphs: list[Span], close_unclosed: bool = False) 
             stack.append(e)
     # a quotation still open after the last paragraph is dropped like any other
     out: list[Pair] = []
-    for pr in sorted(found.pairs, key=lambda pr: pr.open_at):
+    for pr in sorted(found):
         if not out or pr.open_at >= out[-1].end:  # a weak closer can leave an inner pair behind
             out.append(pr)
     return out
@@ -272,7 +286,7 @@ def _continued(text: str, stack: list[_Open], by_fam: list[list[int]], p: Span, 
     first = next(_marks_in(text, nxt.start, nxt.end, m), None) if nxt is not None else None
     if nxt is None or first is None:
         return None, False
-    pos, length, fam, role = first
+    pos, (length, fam, role) = first
     fs = by_fam[fam]
     if not fs or stack[fs[-1]].tainted:
         return None, False
