@@ -12,6 +12,7 @@ unbalanced, nested), apostrophes, line breaks, unicode and random junk. For all 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +24,8 @@ from sayso.model import Article
 from sayso.settings import Settings
 
 RAISE = Settings(on_error="raise")
+# A deeper search on demand: SAYSO_PROPERTY_EXAMPLES=5000 pytest tests/test_properties.py
+EXAMPLES = int(os.environ.get("SAYSO_PROPERTY_EXAMPLES", "150"))
 
 SPEAKERS = [
     "Rustem Umerov", "Umerov", "he", "She", "the minister", "Ukrainian Defense Minister Rustem Umerov",
@@ -122,7 +125,7 @@ def statements_of(text: str) -> list[dict[str, Any]]:
 def test_properties_offsets_point_at_their_strings() -> None:
     found: list[int] = []
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(articles())
     def check(text: str) -> None:
         article = extract(text)
@@ -137,7 +140,7 @@ def test_properties_offsets_point_at_their_strings() -> None:
     assert sum(1 for n in found if n) >= len(found) // 5, found
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(1, EXAMPLES * 2 // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_properties_ids_stable_and_unique(text: str) -> None:
     first, second = statements_of(text), statements_of(text)
@@ -147,7 +150,7 @@ def test_properties_ids_stable_and_unique(text: str) -> None:
     assert len(set(ids)) == len(ids)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(1, EXAMPLES * 2 // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_properties_any_unicode_text(text: str) -> None:
     article = extract(text)
