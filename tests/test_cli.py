@@ -6,9 +6,9 @@ import json
 import os
 import pty
 import re
-import select
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -252,35 +252,54 @@ def test_cli_installed_console_script(example_path: Path, example_text: str) -> 
     assert version.stdout.startswith("sayso, version ")
 
 
-def test_cli_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
-    path = tmp_path / "many.jsonl"
-    path.write_text("".join(json.dumps({"id": f"a{i}", "text": "He said so."}) + "\n" for i in range(50)),
-                    encoding="utf-8")
+def run_with_terminal_stderr(*args: str) -> tuple[bytes, bytes]:
+    """Run the console script with stderr on a pseudo-terminal: (stdout, what the terminal got)."""
     primary, secondary = pty.openpty()
+    seen = bytearray()
+
+    def drain() -> None:
+        # read the terminal while the command runs, so that a full pty buffer never blocks it
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # EIO: every writer has closed the terminal
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     try:
-        proc = subprocess.Popen([str(SAYSO), "extract", str(path), "--format", "jsonl"],
-                                stdout=subprocess.PIPE, stderr=secondary,
+        proc = subprocess.Popen([str(SAYSO), *args], stdout=subprocess.PIPE, stderr=secondary,
                                 env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
         os.close(secondary)
         stdout, _ = proc.communicate(timeout=120)
-        seen = b""
-        while select.select([primary], [], [], 0.5)[0]:
-            try:
-                chunk = os.read(primary, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
+        reader.join(timeout=10)
     finally:
         os.close(primary)
     assert proc.returncode == 0
-    assert len(jsonl(stdout.decode())) == 50
-    assert b"extracting" in seen
-    # not a terminal: no bar, only the summary
-    plain = subprocess.run([str(SAYSO), "extract", str(path), "--format", "jsonl"], capture_output=True,
-                           text=True, check=True)
-    assert re.fullmatch(r"sayso: 50 article\(s\), \d+ statement\(s\), 0 skipped", plain.stderr.strip())
+    return stdout, bytes(seen)
+
+
+@pytest.mark.parametrize(("articles", "options", "bar"), [
+    (50, [], True),
+    (50, ["--quiet"], False),
+    (5, [], False),  # too few to be worth a bar
+])
+def test_cli_progress_bar_only_on_a_terminal(tmp_path: Path, articles: int, options: list[str],
+                                            bar: bool) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": "He said so."}) + "\n"
+                            for i in range(articles)), encoding="utf-8")
+    stdout, terminal = run_with_terminal_stderr("extract", str(path), "--format", "jsonl", *options)
+    assert len(jsonl(stdout.decode())) == articles
+    assert (b"extracting" in terminal) is bar
+    # stderr not a terminal: never a bar, only the summary
+    plain = subprocess.run([str(SAYSO), "extract", str(path), "--format", "jsonl", *options],
+                           capture_output=True, text=True, check=True)
+    summary = rf"sayso: {articles} article\(s\), \d+ statement\(s\), 0 skipped"
+    assert re.fullmatch(summary if not options else "", plain.stderr.strip())
 
 
 def test_cli_streams_10000_articles_under_1gb(tmp_path: Path) -> None:
