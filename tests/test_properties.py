@@ -43,7 +43,12 @@ WORDS = ["we", "will", "not", "give", "up", "territory", "it's", "the", "NATO", 
          "don't", "Ukraine's", "rock 'n' roll", "no", "I", "haven't", "heard", "…", "—", "-", "a",
          "very bad things", "очень", "плохие", "вещи", "ми", "не", "здамося", "2024", "U.S.", "e.g.",
          "Dr.", "’90s", "5'10\"", "O'Neil", ",", ";", ":", "?!", "(", ")", "[", "]", "\t", "👍", "é",
-         "\u200b", "\u00a0", "\r", "\n", "\n\n", "\\", "{", "}", "<b>", "&amp;"]
+         "\u200b", "\u00a0", "\r", "\n", "\n\n", "\\", "{", "}", "<b>", "&amp;",
+         "yesterday", "on October 18", "in August 2023", "last week", "вчера", "18 жовтня", "in Brussels",
+         "in an interview with Radio Liberty", "told \"24 Channel\"", "on Sunday"]
+HEADERS = ["", "Sunday03 November 2024\ng-novosti.in.ua\n\n", "3 ноября 2024\n\n", "By Jane Doe\n",
+           "Nov. 3, 2024 | Reuters\n\n"]
+PUBLISHED = [None, "2024-11-03", "2016-02-29", "1999-12-31"]
 BREAKS = [" ", "  ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\t", "\u2028", " \n ", ""]
 
 words = st.lists(st.sampled_from(WORDS) | st.text(max_size=6), min_size=0, max_size=14).map(" ".join)
@@ -78,7 +83,7 @@ def sentences(draw: st.DrawFn) -> str:
 @st.composite
 def articles(draw: st.DrawFn) -> str:
     parts = draw(st.lists(sentences(), min_size=0, max_size=8))
-    out = ""
+    out = draw(st.sampled_from(HEADERS))
     for part in parts:
         out += part + draw(st.sampled_from(BREAKS))
     return out
@@ -105,30 +110,30 @@ def offset_errors(article: Article) -> list[str]:
     return errors
 
 
-def extract(text: str) -> Article:
+def extract(text: str, published: str | None = None) -> Article:
     """``api.extract`` with ``on_error="raise"``; junk the input check refuses is an empty article.
 
     Refusing input that looks binary (``InputError``) is the documented behaviour, not a crash.
     """
     try:
-        return api.extract(text, settings=RAISE)
+        return api.extract(text, published=published, settings=RAISE)
     except InputError as e:
         assert e.reason == "unreadable"
         assert "\x00" in text or any((ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd" for c in text)
         return Article(text=text)
 
 
-def statements_of(text: str) -> list[dict[str, Any]]:
-    return [s.to_dict() for s in extract(text).statements]
+def statements_of(text: str, published: str | None) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in extract(text, published).statements]
 
 
 def test_properties_offsets_point_at_their_strings() -> None:
     found: list[int] = []
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(articles())
-    def check(text: str) -> None:
-        article = extract(text)
+    @given(articles(), st.sampled_from(PUBLISHED))
+    def check(text: str, published: str | None) -> None:
+        article = extract(text, published)
         assert article.text == text
         assert article.skipped == []
         assert offset_errors(article) == []
@@ -141,9 +146,9 @@ def test_properties_offsets_point_at_their_strings() -> None:
 
 
 @settings(max_examples=max(1, EXAMPLES * 2 // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
-def test_properties_ids_stable_and_unique(text: str) -> None:
-    first, second = statements_of(text), statements_of(text)
+@given(articles(), st.sampled_from(PUBLISHED))
+def test_properties_ids_stable_and_unique(text: str, published: str | None) -> None:
+    first, second = statements_of(text, published), statements_of(text, published)
     assert first == second
     ids = [s["id"] for s in first]
     assert all(ids)
