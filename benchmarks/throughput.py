@@ -231,9 +231,13 @@ def compare_without(texts: list[str], repeat: int, drop: tuple[str, ...]) -> dic
 
 def work_textacy(texts: list[str], repeat: int, exclude: list[str], batch_size: int | None) -> dict[str, Any]:
     t0 = time.perf_counter()
-    import spacy
-    import textacy
-    from textacy.extract.triples import direct_quotations
+    try:
+        import spacy
+        import textacy
+        from textacy.extract.triples import direct_quotations
+    except ImportError as e:
+        raise BenchError(f"the peer is not installed ({e}): run bash benchmarks/run.sh, or "
+                         "pip install -e '.[bench]' in this venv") from e
 
     name = next((m for m in PEER_MODELS if importlib.util.find_spec(m) is not None), None)
     if name is None:
@@ -377,6 +381,18 @@ def memory_check(path: Path, limit: int | None, n: int) -> dict[str, Any]:
         return result
 
 
+def revision() -> str | None:
+    """The repository's commit (``+dirty`` with uncommitted changes to tracked files), if git can tell."""
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, timeout=10, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head + ("+dirty" if dirty else "")
+
+
 def machine() -> dict[str, Any]:
     cpu = platform.processor() or "?"
     try:
@@ -440,7 +456,8 @@ def print_report(results: dict[str, Any]) -> None:
     m = results["machine"]
     print(f"sayso throughput benchmark - {results['docs']:,} documents, {results['chars']:,} characters "
           f"({results['input']})")
-    print(f"{m['date']}; {m['cpus']} CPUs ({m['cpu']}); Python {m['python']}")
+    print(f"{m['date']}; {m['cpus']} CPUs ({m['cpu']}); Python {m['python']}; "
+          f"sayso at {results['revision'] or 'unknown revision'}")
     print()
     print(f"{'engine':<9} {'passes':>6} {'load s':>7} {'docs/s':>9} {'chars/s':>9} {'docs/CPU-s':>10} "
           f"{'peak RSS MB':>12} {'found':>7} {'gave up':>8}")
@@ -577,7 +594,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results: dict[str, Any] = {
         "input": str(args.input), "docs": docs, "chars": chars,
-        "repeat": {"sayso": args.repeat, "textacy": args.peer_repeat}, "machine": machine(), "engines": {},
+        "repeat": {"sayso": args.repeat, "textacy": args.peer_repeat}, "machine": machine(),
+        "revision": revision(), "engines": {},
     }
     for engine in _split(args.engines):
         results["engines"][engine] = run_engine(engine, args)
