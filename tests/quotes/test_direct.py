@@ -78,6 +78,10 @@ def test_direct_every_style(text: str, expected: list[str]) -> None:
     ("They are goin’ home, she said ‘now’ and left.", ["now"]),
     ("In the 1980's, the Smiths' house had 5'9\" doors.", []),
     ("He said “the students’ union won’t go” and left.", ["the students’ union won’t go"]),
+    ("She said 'we love our students' and left.", ["we love our students"]),
+    ("He said ‘I love my students’ and left; the students’ union agreed.", ["I love my students"]),
+    ("'''Tis the season,'' he said.", ["'Tis the season,"]),
+    ("Він сказав: «Це м’ясо з'їли» вчора.", ["Це м’ясо з'їли"]),
 ])
 def test_direct_apostrophes_never_pair(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected

@@ -19,8 +19,10 @@ paragraph:
 - A paragraph that leaves a quotation open continues it when the next paragraph starts with the
   mark it opened with (the convention for quotations of several paragraphs), or when the next
   line, after a single line break, closes it (hard-wrapped text). Otherwise the quotation is
-  dropped: on polnear-dev, closing it at the end of its paragraph instead found no more annotated
-  quotations and added wrong ones (``tests/quotes/measure_direct.py --close-unclosed``).
+  dropped. Measured on polnear-dev (``tests/quotes/measure_direct.py --close-unclosed``): closing
+  it at the end of its paragraph instead lowers the share of annotated direct quotes found from
+  0.998 to 0.997 (such a quotation swallows the ones inside it), and of the 28 it adds, 13 match
+  no annotation at all.
 
 Only outermost quotations are returned: a quotation inside another is part of it.
 """
