@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sayso.model import Article, Quotation
 from sayso.quotes.direct import direct, find_quotations, looks_like_name
-from sayso.settings import Settings
+from sayso.settings import Settings as SaysoSettings
 from sayso.text.normalize import normalise_text
 from sayso.text.segment import find_paragraphs
 
@@ -199,7 +201,7 @@ def test_direct_stage_writes_quotations() -> None:
     text = 'Umerov said: "No." Radio Liberty quoted “him”.'
     article = Article(text=text, norm=normalise_text(text))
     article.paragraphs = find_paragraphs(article.norm)
-    direct(article, Settings())
+    direct(article, SaysoSettings())
     assert [text[q.start:q.end] for q in article.quotations] == ["No.", "him"]
 
 
@@ -245,3 +247,9 @@ def test_direct_dev_data_recall(shared: object) -> None:
                 )
     assert total > 1000
     assert found / total >= 0.99
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(MARKS) + list("ab s.,\n—’'")), max_size=200))
+def test_direct_random_text_keeps_offsets(text: str) -> None:
+    check_offsets(text, find_quotations(text, find_paragraphs(text)))
