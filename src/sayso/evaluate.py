@@ -25,17 +25,19 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
+from .errors import InputError
 from .settings import Settings
 
 Doc = Mapping[str, Any]
 Quote = Mapping[str, Any]
 
-# Both sides carry these optional article fields through to ``extract``.
+# Fields of a gold line passed on to ``extract`` when the line has them.
 PASSED_FIELDS = ("published", "outlet", "headline")
 
 # The IoU a predicted span needs with a gold span to count as the same quote.
 MIN_IOU = 0.5
-# Shorter names would match inside unrelated speakers ("he" in "the"), so containment needs 4+.
+# A predicted speaker may contain a gold name as whole words ("Former Secretary General Jens
+# Stoltenberg"), but only one of 4+ characters: a short one ("he", "AP") must match exactly.
 MIN_CONTAINED_NAME = 4
 
 
@@ -64,8 +66,11 @@ class ScoreResult(TypedDict):
     speaker: SpeakerScores
 
 
-class GoldFormatError(ValueError):
+class GoldFormatError(InputError):
     """A gold or prediction line cannot be read (no id, a duplicate id, bad JSON)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "unreadable")
 
 
 # ---------------------------------------------------------------------------------------------
