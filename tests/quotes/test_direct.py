@@ -83,6 +83,7 @@ def test_direct_every_style(text: str, expected: list[str]) -> None:
     ("She said 'we love our students' and left.", ["we love our students"]),
     ("He said ‘I love my students’ and left; the students’ union agreed.", ["I love my students"]),
     ("'''Tis the season,'' he said.", ["'Tis the season,"]),
+    ("The U.S.'s plan is 'big' and it 's 'ok' too.", ["big", "ok"]),
     ("Він сказав: «Це м’ясо з'їли» вчора.", ["Це м’ясо з'їли"]),
 ])
 def test_direct_apostrophes_never_pair(text: str, expected: list[str]) -> None:
