@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -30,7 +30,7 @@ from ..lang import load_lines, load_set
 from ..model import Article, Span, SpeakerType, Statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
-from .names import gender_of, iter_names, media_words, role_near, speaker_type_of
+from .names import collect_names, gender_of, media_words, role_near, speaker_type_of
 
 LOOKBACK = 8  # sentences a pronoun may reach back
 # Pronoun antecedent scores: salience bonus minus DISTANCE per sentence back.
@@ -90,7 +90,7 @@ def _titles() -> frozenset[str]:
     return frozenset(line.partition(":")[0].strip().lower() for line in load_lines("en", "titles"))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entity:
     """One speaker of the article: every mention of it points here."""
 
@@ -101,7 +101,6 @@ class Entity:
     tokens: tuple[str, ...] = ()  # skeletons of the name words (people)
     forms: set[str] = field(default_factory=set)
     seen: int = 0  # when it was last named (for "the most recent one")
-    spans: list[tuple[int, int]] = field(default_factory=list)  # where it is named (for roles)
     role_checked: bool = False
     # a person named only by one capitalised word opening sentences ("Aerobic activity …", "Netizens
     # said") may be no name at all: it speaks when a statement names it, but no pronoun points to it
@@ -161,6 +160,20 @@ def _org_prefixes(key: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _person_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in (skeleton(w) for w in name.split()) if t)
+
+
+@lru_cache(maxsize=65536)
+def _org_info(name: str) -> tuple[str, str, tuple[str, ...], bool]:
+    """(key, initials of a several-word name, shorter names, is it a bare organisation word)."""
+    key = _org_key(name)
+    ini = _initials(name).lower() if " " in key else ""
+    bare = key in load_set("en", "organisation_words")
+    return key, ini if len(ini) > 1 else "", tuple(_org_prefixes(key)), bare
+
+
 def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
     if not toks or not e.tokens:
         return False
@@ -190,31 +203,65 @@ class _Resolver:
         self.by_key: dict[str, Entity] = {}
         self.by_initials: dict[str, Entity] = {}
         self.clock = 0
-        # written form → (entity, version key, version): the same name again with no namesake since
-        self.memo: dict[str, tuple[Entity, str, int]] = {}
-        self.versions: dict[str, int] = {}
         self.events: list[Event] = []
         self.event_starts: list[int] = []
+        self._link_names()
+
+    def _link_names(self) -> None:
+        """Every name of the article as an event of its entity.
+
+        Each written form is linked once, in the order forms first appear (the costly part), and
+        its occurrences share that entity; a surname that several people of the article share
+        ("Clinton" after Bill and Hillary Clinton) goes to the one named last before each occurrence.
+        """
         text = self.text
-        memo, versions = self.memo, self.versions
-        opens = {s.start for s in self.sentences}
-        for start, end, typ, role_end, canonical in iter_names(text):
-            written = text[start:end]
-            hit = memo.get(written)
-            if hit is not None and versions.get(hit[1], 0) == hit[2]:
-                e = hit[0]
-                self.clock += 1
-                e.seen = self.clock
-                if role_end and e.role is None:
-                    e.role = text[start:role_end]
-            else:
-                e = self.link(written, typ, text[start:role_end] if role_end else None, canonical)
-            e.spans.append((start, end))
-            if not e.strong:
-                opening = start in opens or (start - 1 in opens and not text[start - 1].isalnum())
-                e.strong = bool(" " in canonical or role_end or e.gender or e.type != "person" or not opening)
-            self.events.append(Event(start, end, e, False))
-            self.event_starts.append(start)
+        raw, writtens, first = collect_names(text)
+        roles = {writtens[i]: text[r[0]:r[3]] for i, r in enumerate(raw) if r[3]}
+        entity_of: dict[str, Entity] = {}
+        maybe_weak: set[str] = set()
+        for written, (_s, _e, typ, _r, canonical) in first.items():
+            e = entity_of[written] = self.link(written, typ, roles.get(written), canonical)
+            if " " in canonical or written in roles or e.gender or typ != "person":
+                e.strong = True
+            elif not e.strong:
+                maybe_weak.add(written)
+        if maybe_weak:
+            opens = {s.start for s in self.sentences}
+            for (start, _end, *_), written in zip(raw, writtens, strict=True):
+                if written in maybe_weak:
+                    opening = start in opens or (start - 1 in opens and not text[start - 1].isalnum())
+                    if not opening:
+                        entity_of[written].strong = True
+        shared = self._shared_surnames(entity_of)
+        new_event = tuple.__new__
+        if not shared:
+            self.events = [new_event(Event, (r[0], r[1], entity_of[w], False))
+                           for r, w in zip(raw, writtens, strict=True)]
+        else:
+            last_named: dict[int, int] = {}
+            for (start, end, *_), written in zip(raw, writtens, strict=True):
+                e = entity_of[written]
+                if written in shared:
+                    e = max(shared[written], key=lambda x: last_named.get(id(x), -1))
+                last_named[id(e)] = start
+                self.events.append(new_event(Event, (start, end, e, False)))
+        self.event_starts = [r[0] for r in raw]
+
+    def _shared_surnames(self, entity_of: dict[str, Entity]) -> dict[str, list[Entity]]:
+        """Written forms that fit several people of the article, with those people."""
+        out: dict[str, list[Entity]] = {}
+        for written, e in entity_of.items():
+            if e.type != "person" or not e.tokens:
+                continue
+            name = written if len(e.tokens) == 1 else None
+            toks = _person_tokens(name) if name else ()
+            if len(toks) != 1:
+                continue
+            cands = [x for x in self.by_surname.get(toks[0], []) + self.by_first.get(toks[0], [])
+                     if _person_fits(x, toks, None)]
+            if len({id(x) for x in cands}) > 1:
+                out[written] = cands
+        return out
 
     # -- entities -------------------------------------------------------------------------------
     def link(self, written: str, typ: SpeakerType, role: str | None, name: str) -> Entity:
@@ -222,16 +269,14 @@ class _Resolver:
         self.clock += 1
         if typ == "person":
             return self._link_person(written, role, name)
-        key = _org_key(name)
+        key, ini, prefixes, bare = _org_info(name)
         known = self.by_key.get(key)
         if known is not None and known.type == typ:
             known.seen = self.clock
-            self.memo[written] = (known, "\0" + key, self.versions.get("\0" + key, 0))
             return known
-        cands = [self.by_key.get(key), self.by_key.get(_initials(name).lower()) if " " in key else None,
-                 self.by_initials.get(key)]
-        cands += [self.by_key.get(p) for p in _org_prefixes(key)]
-        if key in load_set("en", "organisation_words"):
+        cands = [known, self.by_key.get(ini) if ini else None, self.by_initials.get(key)]
+        cands += [self.by_key.get(p) for p in prefixes]
+        if bare:
             # "the Office", "the Ministry": the body last named with that word
             cands += [e for e in reversed(self.entities) if key in _org_key(e.canonical).split()][:1]
         fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
@@ -245,11 +290,10 @@ class _Resolver:
             self.entities.append(e)
         e.seen = self.clock
         self._index_org(e, key)
-        self.memo[written] = (e, "\0" + key, self.versions.get("\0" + key, 0))
         return e
 
     def _link_person(self, written: str, role: str | None, name: str) -> Entity:
-        toks = tuple(t for t in (skeleton(w) for w in name.split()) if t)
+        toks = _person_tokens(name)
         gender = gender_of(written, role, name)
         best: Entity | None = None
         if toks:
@@ -273,21 +317,15 @@ class _Resolver:
                 bucket = index.setdefault(k, [])
                 if best not in bucket:
                     bucket.append(best)
-                    self.versions[k] = self.versions.get(k, 0) + 1
-        if toks:
-            self.memo[written] = (best, toks[-1], self.versions.get(toks[-1], 0))
         return best
 
     def _index_org(self, e: Entity, key: str) -> None:
-        if self.by_key.get(key) is not e:
-            self.versions["\0" + key] = self.versions.get("\0" + key, 0) + 1
         self.by_key[key] = e
-        for p in _org_prefixes(key):
+        _, ini, prefixes, _ = _org_info(e.canonical)
+        for p in prefixes:
             self.by_key.setdefault(p, e)
-        if " " in key:
-            ini = _initials(e.canonical).lower()
-            if len(ini) > 1:
-                self.by_initials.setdefault(ini, e)
+        if ini:
+            self.by_initials.setdefault(ini, e)
 
     def _add_event(self, start: int, end: int, entity: Entity, speaker: bool) -> None:
         ev = Event(start, end, entity, speaker)
@@ -311,7 +349,8 @@ class _Resolver:
         """The entity's role: in a name run, else written next to one of its names (looked up once)."""
         if e.role is None and not e.role_checked and e.type == "person":
             e.role_checked = True
-            for start, end in e.spans:
+            # the first few names suffice: a role is written where a person is introduced
+            for start, end in [(ev.start, ev.end) for ev in self.events if ev.entity is e][:4]:
                 sent = self.sentences[self.sentence_of(start)]
                 role = role_near(self.text, start, end, sent.start, sent.end)
                 if role:
@@ -354,27 +393,29 @@ class _Resolver:
         si = self.sentence_of(pos)
         own_quote = self.quote_of(pos)
         lo = self.sentences[max(0, si - LOOKBACK)].start
-        best: tuple[float, int] | None = None
+        best = -1e9
         best_e: Entity | None = None
-        for ev in self.events_in(lo, pos):
+        # latest first: an earlier event must score strictly higher to win
+        for ev in reversed(self.events_in(lo, pos)):
             if ev.end > pos or (exclude and ev.start < exclude[1] and exclude[0] < ev.end):
                 continue
             if not fits(ev.entity):
                 continue
             d = si - self.sentence_of(ev.start)
-            score = -DISTANCE * d
+            score = -DISTANCE * d + (BONUS_SAME_SENTENCE if d == 0 else 0.0)
+            if score + max(BONUS_SPEAKER, BONUS_SUBJECT) <= best:
+                continue
             if ev.speaker:
                 score += BONUS_SPEAKER
             elif self.is_subject(ev):
                 score += BONUS_SUBJECT
-            if d == 0:
-                score += BONUS_SAME_SENTENCE
+            if score <= best:
+                continue
             q = self.quote_of(ev.start)
             if q is not None and q != own_quote:
                 score -= PENALTY_IN_QUOTE
-            key = (score, ev.start)
-            if best is None or key >= best:
-                best, best_e = key, ev.entity
+            if score > best:
+                best, best_e = score, ev.entity
         return best_e
 
     # -- descriptions ---------------------------------------------------------------------------
@@ -398,8 +439,9 @@ class _Resolver:
         people = [ev for ev in inside if ev.entity.type == "person"]
         anon = load_set("en", "anonymous")
         joined = " ".join(lows)
+        split = set(lows)
         indefinite = lows[0] in _INDEFINITE
-        if not people and (any(a in joined.split() or (" " in a and a in joined) for a in anon)
+        if not people and ((split & anon) or any(" " in a and a in joined for a in anon)
                            or (indefinite and (head in _titles() or any(w in _titles() for w in lows)))):
             return Resolution(mention, "anonymous", None)
         if not inside and head in load_set("en", "groups") and head not in media_words("description"):
@@ -541,6 +583,18 @@ def find_speakers(article: Article) -> list[Resolution | None]:
             if x is not None and x.entity is not None else x for x in out]
 
 
+@cache
+def _statement_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Statement) if f.init)
+
+
+def _with(st: Statement, **changes: object) -> Statement:
+    """``dataclasses.replace`` without its per-call introspection (a few statements per article)."""
+    values = {name: getattr(st, name) for name in _statement_fields()}
+    values.update(changes)
+    return Statement(**values)
+
+
 @stage("speakers.coref", requires=["speakers.attribute"])
 def coref(article: Article, settings: Settings) -> None:
     if not article.statements:
@@ -553,6 +607,6 @@ def coref(article: Article, settings: Settings) -> None:
             continue
         known = res.entity is not None or res.type in ("anonymous", "group", "organisation", "media")
         sid = stable_id("speaker", article.id or "", res.type or "", res.speaker) if known else None
-        new.append(replace(st, speaker=res.speaker, speaker_type=res.type, speaker_role=res.role,
-                           speaker_id=sid))
+        new.append(_with(st, speaker=res.speaker, speaker_type=res.type, speaker_role=res.role,
+                         speaker_id=sid))
     article.statements = new

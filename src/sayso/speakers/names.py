@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..lang import load_lines, load_set
@@ -325,9 +325,18 @@ def find_name_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
 NameRun = tuple[int, int, SpeakerType, int, str]
 
 
-def iter_names(text: str) -> Iterator[NameRun]:
+def iter_names(text: str) -> list[NameRun]:
     """The names of ``text`` as plain tuples (the fast core of ``find_name_mentions``): roles written
     outside the run are left to ``role_near``, which callers ask only for the names they use."""
+    return collect_names(text)[0]
+
+
+def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRun]]:
+    """``iter_names`` with, for each name, its written form, and each form's first occurrence."""
+    runs: list[NameRun] = []
+    writtens: list[str] = []
+    first: dict[str, NameRun] = {}
+    shapes_of = _run_shapes
     for m in _patterns()["run"].finditer(text):
         s0, e0 = m.span()
         # "24 Channel": a number before the run belongs to a medium's name
@@ -337,9 +346,15 @@ def iter_names(text: str) -> Iterator[NameRun]:
                 q -= 1
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 s0 = q
-        shapes = _run_shapes(text[s0:e0], text[e0:e0 + 2].strip()[:1].islower())
+        shapes = shapes_of(text[s0:e0], text[e0:e0 + 2].strip()[:1].islower())
         for rs, re_, typ, role_end, canonical in shapes:
-            yield s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical
+            run = (s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical)
+            runs.append(run)
+            written = text[run[0]:run[1]]
+            writtens.append(written)
+            if written not in first:
+                first[written] = run
+    return runs, writtens, first
 
 
 # (start, end, type, end of the role or 0, canonical name), offsets relative to the run
