@@ -140,6 +140,25 @@ class Resolution:
 _CARRIERS: frozenset[str] = frozenset({"media", "organisation"})
 
 
+_POSTMODIFIERS = frozenset(["in", "at", "from", "with", "for", "on", "close", "familiar", "near", "inside",
+                            "within", "to", "who", "that", "which", "whose", "representing", "working",
+                            "involved", "linked", "based", "speaking", "like", "including"])
+_QUANTITIES = frozenset(["number", "numbers", "majority", "group", "groups", "lot", "lots", "dozens",
+                         "hundreds", "thousands", "millions", "some", "many", "most", "several", "one", "two",
+                         "three", "all", "none", "few", "handful", "half", "part", "rest", "each", "both"])
+
+
+def _head(lows: list[str]) -> str:
+    """The head noun of a speaker description (lower-case words): "a source in the Office" → "source",
+    "an increasing number of officials in Ukraine" → "officials", "the head of the Office" → "head"."""
+    cut = next((i for i, w in enumerate(lows) if i > 0 and w in _POSTMODIFIERS), len(lows))
+    words = lows[:cut]
+    if "of" in words[1:]:
+        k = words.index("of", 1)
+        words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
+    return re.sub(r"['’]s$", "", words[-1]) if words else lows[-1]
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -434,7 +453,7 @@ class _Resolver:
         if not words:
             return None
         lows = [w.lower() for w in words]
-        head = re.sub(r"['’]s$", "", lows[-1])
+        head = _head(lows)
         inside = self.events_in(start, end)
         people = [ev for ev in inside if ev.entity.type == "person"]
         anon = load_set("en", "anonymous")
@@ -444,8 +463,9 @@ class _Resolver:
         if not people and ((split & anon) or any(" " in a and a in joined for a in anon)
                            or (indefinite and (head in _titles() or any(w in _titles() for w in lows)))):
             return Resolution(mention, "anonymous", None)
-        if not inside and head in load_set("en", "groups") and head not in media_words("description"):
-            return Resolution(mention, "group", None)
+        if head in load_set("en", "groups") and head not in media_words("description") and not (
+                people and people[-1].end == end):
+            return Resolution(mention, "group", None)  # "officials in Ukraine", "Western diplomats"
         if people:
             e = people[-1].entity
             return Resolution(e.canonical, e.type, e.role, e)
