@@ -674,25 +674,77 @@ def _masked(text: str, start: int, end: int, prov: Provenance) -> str:
     return _norm("".join(chars))
 
 
+def _speaker_groups(keys: list[str | None]) -> list[int]:
+    """A group per statement: speakers that name the same person share one ("Umerov", "Rustem
+    Umerov"); -1 for a statement with no named speaker."""
+    distinct = sorted({k for k in keys if k})
+    parent = list(range(len(distinct)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_word: dict[str, list[int]] = {}
+    for i, k in enumerate(distinct):
+        for w in set(k.split()):
+            by_word.setdefault(w, []).append(i)
+    for i, k in enumerate(distinct):
+        for w in set(k.split()):
+            if len(by_word[w]) > 50:  # a word every speaker has ("the") links nobody
+                continue
+            for j in by_word[w]:
+                if j > i and same_speaker(k, distinct[j]):
+                    parent[root(j)] = root(i)
+    ids = {k: root(i) for i, k in enumerate(distinct)}
+    return [ids[k] if k else -1 for k in keys]
+
+
+def _tokens(s: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", s)) + " "
+
+
 def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
-    """Statements placed by a nearby remark sentence: index -> (distance, provenance)."""
+    """Statements placed by a nearby remark sentence: index -> (distance, provenance).
+
+    A remark places the statements of its speaker (named in it, else the speaker of the statement
+    before it) that have no provenance of their own, the nearest remark winning, never across a
+    statement of that speaker with provenance of its own.
+    """
     text = doc.article.text
     sents = doc.article.sentences
     sts, keys = doc.sts, doc.keys
     near = sorted({k for lo, hi in doc.spans for k in range(lo - 1, hi + 3)
                    if 0 <= k < len(sents) and k not in doc.touching})
-    names = {x for x in keys if x}
-    ends = sorted((st.end, i) for i, st in enumerate(sts))
-    placed: dict[int, tuple[int, Provenance]] = {}
+    found = []
     for k in near:
         s = sents[k]
-        if not lex.remark.search(text, s.start, s.end):
-            continue
-        prov = find_provenance(text, s.start, s.end)
-        if not prov:
-            continue
-        sentence = _masked(text, s.start, s.end, prov)
-        named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence)]
+        if lex.remark.search(text, s.start, s.end):
+            prov = find_provenance(text, s.start, s.end)
+            if prov:
+                found.append((s, prov))
+    if not found:
+        return {}
+    groups = _speaker_groups(keys)
+    names = {_tokens(k): groups[i] for i, k in enumerate(keys) if k}
+    name_words: dict[str, list[str]] = {}
+    for n in names:
+        for w in set(n.split()):
+            name_words.setdefault(w, []).append(n)
+    ends = sorted((st.end, i) for i, st in enumerate(sts))
+    by_group: dict[int, list[tuple[int, int, Provenance]]] = {}
+    placed: dict[int, tuple[int, Provenance]] = {}
+
+    def place(i: int, s_start: int, s_end: int, prov: Provenance) -> None:
+        dist = min(abs(sts[i].start - s_end), abs(s_start - sts[i].end))
+        if i not in placed or dist < placed[i][0]:
+            placed[i] = (dist, _drop_speaker(prov, sts[i], lex))
+
+    for s, prov in found:
+        sentence = _tokens(_masked(text, s.start, s.end, prov))
+        candidates = {n for w in set(sentence.split()) for n in name_words.get(w, ())}
+        named = {names[n] for n in candidates if n in sentence}
         before = bisect_right(ends, (s.start, len(sts)))
         if before:
             pivot = ends[before - 1][1]
@@ -700,22 +752,29 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
             pivot = next((i for i, st in enumerate(sts) if st.start >= s.end), -1)
             if pivot < 0:
                 continue
-        target = keys[pivot]
-        if named and not any(same_speaker(target, n) for n in named):
+        target = groups[pivot]
+        if named and target not in named:
             if len(named) > 1:
                 continue
-            target = named[0]
-        if target is None:
-            chosen = [pivot]
+            target = next(iter(named))
+        if target < 0:
+            place(pivot, s.start, s.end, prov)
         else:
-            mine = [i for i in range(len(sts)) if same_speaker(keys[i], target)]
-            lo = max((sts[i].start for i in mine if own[i] and sts[i].end <= s.start), default=-1)
-            hi = min((sts[i].start for i in mine if own[i] and sts[i].start >= s.end), default=len(text))
-            chosen = [i for i in mine if not own[i] and lo < sts[i].start < hi]
-        for i in chosen:
-            dist = min(abs(sts[i].start - s.end), abs(s.start - sts[i].end))
-            if i not in placed or dist < placed[i][0]:
-                placed[i] = (dist, _drop_speaker(prov, sts[i], lex))
+            by_group.setdefault(target, []).append((s.start, s.end, prov))
+    for g, rems in by_group.items():
+        members = [i for i in range(len(sts)) if groups[i] == g]
+        walls = [sts[i].start for i in members if own[i]]
+        starts = [r[0] for r in rems]
+        for i in members:
+            if own[i]:
+                continue
+            at = bisect_right(starts, sts[i].start)
+            for r in rems[max(0, at - 1):at + 1]:
+                a, b = sorted((sts[i].start, r[0]))
+                nxt = bisect_right(walls, a)
+                if nxt < len(walls) and walls[nxt] < b:
+                    continue  # a statement of the speaker with its own provenance stands between
+                place(i, *r)
     return placed
 
 
