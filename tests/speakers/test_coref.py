@@ -101,6 +101,9 @@ PRONOUNS = [
     # "they" → an organisation or group, not a person
     ('John Smith spoke after the European Commission published its report. [1:They] {1:said} <1:growth '
      'would slow>.', "European Commission"),
+    # "they" is no place
+    ('Ohio voters met Senate Republicans. Then they left Ohio. [1:They] {1:said} <1:it went well>.',
+     "Senate Republicans"),
     # "it" → an organisation
     ('The Ministry of Defence published new figures on Monday. [1:It] {1:said} <1:losses had fallen>.',
      "Ministry of Defence"),
@@ -161,6 +164,8 @@ NAMES = [
      "Jens Stoltenberg", "person", "Former Alliance Secretary General"),
     ("[1:President of Ukraine Volodymyr Zelensky] {1:said} <1:the front held>.", "Volodymyr Zelensky",
      "person", "President of Ukraine"),
+    ("[1:Palm Beach County Supervisor of Elections Susan Bucher] {1:said} <1:all votes count>.",
+     "Susan Bucher", "person", "Palm Beach County Supervisor of Elections"),
 ]
 
 
@@ -205,6 +210,11 @@ TYPES = [
     ("[1:People familiar with the matter] {1:said} <1:the deal was off>.",
      "People familiar with the matter", "anonymous"),
     ("[1:An official] {1:said} <1:the deal was off>.", "An official", "anonymous"),
+    # a name inside an unnamed speaker's description does not make it that person
+    ("Donald Trump spoke. [1:A top Donald Trump adviser] {1:said} <1:the deal was off>.",
+     "A top Donald Trump adviser", "anonymous"),
+    ("[1:a young woman who had been a student in Montana] {1:said} <1:it was hard>.",
+     "a young woman who had been a student in Montana", None),
     ("The paper {1:noted} that <1:[1:Western diplomats] agree>.", "Western diplomats", "group"),
     ("[1:Republicans] {1:said} <1:the bill was dead>.", "Republicans", "group"),
     ("[1:Wyoming Republicans] {1:said} <1:the bill was dead>.", "Wyoming Republicans", "group"),
@@ -222,7 +232,7 @@ TYPES = [
 
 
 @pytest.mark.parametrize(("marked", "speaker", "typ"), TYPES)
-def test_coref_types_speakers(marked: str, speaker: str, typ: str) -> None:
+def test_coref_types_speakers(marked: str, speaker: str, typ: str | None) -> None:
     st = resolve(marked)[-1]
     assert (st.speaker, st.speaker_type) == (speaker, typ)
 
@@ -269,6 +279,7 @@ MENTIONS = [
      [("Sadiq Khan", "person", "Mayor of London")]),
     ("On Monday Mr. Trump met Mrs. May.", [("Trump", "person", None), ("May", "person", None)]),
     ("What he meant was not explained by Radio Liberty.", [("Radio Liberty", "media", None)]),
+    ("The Washington Post on Thursday said so.", [("The Washington Post", "media", None)]),
     ("The visit to Ukraine and Russia was cancelled.", [("Ukraine", "organisation", None),
                                                         ("Russia", "organisation", None)]),
 ]

@@ -148,11 +148,18 @@ _QUANTITIES = frozenset(["number", "numbers", "majority", "group", "groups", "lo
                          "three", "all", "none", "few", "handful", "half", "part", "rest", "each", "both"])
 
 
+def _head_cut(lows: list[str]) -> int:
+    """Where the words after the head begin ("a source | in the Office", "Democrats | trying to …")."""
+    return next((i for i, w in enumerate(lows)
+                 if i > 0 and (w in _POSTMODIFIERS
+                               or (w.endswith("ing") and len(w) > 5 and lows[i - 1].endswith("s")))),
+                len(lows))
+
+
 def _head(lows: list[str]) -> str:
     """The head noun of a speaker description (lower-case words): "a source in the Office" → "source",
     "an increasing number of officials in Ukraine" → "officials", "the head of the Office" → "head"."""
-    cut = next((i for i, w in enumerate(lows) if i > 0 and w in _POSTMODIFIERS), len(lows))
-    words = lows[:cut]
+    words = lows[:_head_cut(lows)]
     if "of" in words[1:]:
         k = words.index("of", 1)
         words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
@@ -185,12 +192,14 @@ def _person_tokens(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _org_info(name: str) -> tuple[str, str, tuple[str, ...], bool]:
-    """(key, initials of a several-word name, shorter names, is it a bare organisation word)."""
+def _org_info(name: str) -> tuple[str, str, tuple[str, ...], bool, bool]:
+    """(key, initials of a several-word name, shorter names, is it a bare organisation word, a place)."""
     key = _org_key(name)
     ini = _initials(name).lower() if " " in key else ""
     bare = key in load_set("en", "organisation_words")
-    return key, ini if len(ini) > 1 else "", tuple(_org_prefixes(key)), bare
+    where = load_set("en", "places") | load_set("en", "place_adjectives")
+    place = all(w in where for w in key.split())
+    return key, ini if len(ini) > 1 else "", tuple(_org_prefixes(key)), bare, place
 
 
 def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
@@ -288,7 +297,7 @@ class _Resolver:
         self.clock += 1
         if typ == "person":
             return self._link_person(written, role, name)
-        key, ini, prefixes, bare = _org_info(name)
+        key, ini, prefixes, bare, _ = _org_info(name)
         known = self.by_key.get(key)
         if known is not None and known.type == typ:
             known.seen = self.clock
@@ -340,7 +349,7 @@ class _Resolver:
 
     def _index_org(self, e: Entity, key: str) -> None:
         self.by_key[key] = e
-        _, ini, prefixes, _ = _org_info(e.canonical)
+        _, ini, prefixes, _, _ = _org_info(e.canonical)
         for p in prefixes:
             self.by_key.setdefault(p, e)
         if ini:
@@ -404,9 +413,9 @@ class _Resolver:
             if cls in ("m", "f"):
                 return e.type == "person" and e.gender in (None, cls) and e.strong
             if cls == "p":
-                return e.type in ("group", "organisation", "media")
+                return e.type in ("group", "organisation", "media") and not _org_info(e.canonical)[4]
             if cls == "n":
-                return e.type in ("organisation", "media")
+                return e.type in ("organisation", "media") and not _org_info(e.canonical)[4]
             return True
 
         si = self.sentence_of(pos)
@@ -449,56 +458,54 @@ class _Resolver:
 
     def describe(self, mention: str, start: int, end: int) -> Resolution | None:
         """A speaker written as a description or a name; ``None`` when nothing is known of it."""
-        words = _WORD.findall(mention)
-        if not words:
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
+        if not spans:
             return None
+        words = [mention[a:b] for a, b in spans]
         lows = [w.lower() for w in words]
+        cut = _head_cut(lows)
         head = _head(lows)
-        inside = self.events_in(start, end)
-        people = [ev for ev in inside if ev.entity.type == "person"]
+        # only names in the head part count ("a young woman … in Montana" is not Montana)
+        head_end = start + spans[cut - 1][1]
+        inside = [ev for ev in self.events_in(start, end) if ev.end <= head_end]
+        named = inside[-1] if inside and inside[-1].end >= head_end - 2 else None  # "… Stian Jensen"
         anon = load_set("en", "anonymous")
         joined = " ".join(lows)
-        split = set(lows)
         indefinite = lows[0] in _INDEFINITE
-        if not people and ((split & anon) or any(" " in a and a in joined for a in anon)
-                           or (indefinite and (head in _titles() or any(w in _titles() for w in lows)))):
-            return Resolution(mention, "anonymous", None)
-        if head in load_set("en", "groups") and head not in media_words("description") and not (
-                people and people[-1].end == end):
+        if (named is None or named.entity.type != "person") and (
+                (set(lows[:cut]) & anon) or any(" " in a and a in joined for a in anon)
+                or (indefinite and head in _titles())):
+            return Resolution(mention, "anonymous", None)  # "a source in …", "a top Trump adviser"
+        if (named is None or named.entity.type == "group") and head in load_set("en", "groups") \
+                and head not in media_words("description"):
             return Resolution(mention, "group", None)  # "officials in Ukraine", "Western diplomats"
-        if people:
-            e = people[-1].entity
-            return Resolution(e.canonical, e.type, e.role, e)
+        if named is not None and named.entity.type == "person":
+            return _resolution(named.entity)
         if head in media_words("description"):
             media = [ev.entity for ev in inside if ev.entity.type == "media"]
             e2 = media[-1] if media else self.nearest(start, lambda x: x.type == "media")
             if e2 is not None:
-                return Resolution(e2.canonical, e2.type, e2.role, e2)
-            return Resolution(mention, "group" if head.endswith("s") and head in load_set("en", "groups")
-                              else "media", None)
-        if inside:
-            # the name that ends the mention, else the last one in it
-            ending = [ev for ev in inside if ev.end == end] or inside
-            e = ending[-1].entity
-            return Resolution(e.canonical, e.type, e.role, e)
+                return _resolution(e2)
+            return Resolution(mention, "group" if head in load_set("en", "groups") else "media", None)
+        if named is not None:
+            return _resolution(named.entity)
         if head in load_set("en", "organisation_words"):
             e3 = self.nearest(start, lambda x: x.type in ("organisation", "media")
                               and head in x.canonical.lower().split())
             if e3 is not None:
-                return Resolution(e3.canonical, e3.type, e3.role, e3)
+                return _resolution(e3)
             return Resolution(mention, "organisation", None)
-        if head in _titles() or any(w in _titles() for w in lows[1:]):
-            title = head if head in _titles() else next(w for w in lows[1:] if w in _titles())
-            e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, title))
+        if head in _titles():
+            e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
             if e4 is not None:
-                return Resolution(e4.canonical, e4.type, e4.role, e4)
-            if lows[0] in _DETERMINERS:
-                return Resolution(mention, "person", mention.split(None, 1)[1] if len(words) > 1 else None)
-            return Resolution(mention, "person", mention)
-        if words[0][:1].isupper():
-            typ = speaker_type_of(mention) or "person"
-            e5 = self.link(mention, typ, None, mention)
-            return Resolution(e5.canonical, e5.type, e5.role, e5)
+                return _resolution(e4)
+            role = mention[spans[1][0]:spans[cut - 1][1]] if lows[0] in _DETERMINERS and cut > 1 else None
+            return Resolution(mention, "person", role)
+        if words[0][:1].isupper() and lows[0] not in _DETERMINERS:
+            typ = speaker_type_of(mention)
+            if typ is None:
+                return Resolution(mention, None, None)  # "Republican": no name
+            return _resolution(self.link(mention, typ, None, mention))
         if head.endswith("s") and lows[0] not in _DETERMINERS - _INDEFINITE:
             return Resolution(mention, "group", None)
         return None

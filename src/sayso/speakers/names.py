@@ -390,6 +390,12 @@ def _mention_of(text: str, toks: list[tuple[int, int, str]], not_names: frozense
                 next_lower: bool) -> Mention | None:
     while toks and _low(toks[0][2]) in not_names:
         toks = toks[1:]
+    # "Washington Post on Thursday": a particle before a sentence word ends the name
+    for i in range(1, len(toks) - 1):
+        if toks[i][2] in _JOIN_PARTICLES and toks[i + 1][2] not in _JOIN_PARTICLES \
+                and _low(toks[i + 1][2]) in not_names:
+            toks = toks[:i]
+            break
     while toks and _low(toks[-1][2]) in _JOIN_PARTICLES:
         toks = toks[:-1]
     if not toks:
