@@ -71,7 +71,11 @@ def resolve(marked: str) -> list[Statement]:
     before = [(s.speaker_mention, s.speaker_start, s.speaker_end) for s in article.statements]
     coref(article, Settings())
     after = [(s.speaker_mention, s.speaker_start, s.speaker_end) for s in article.statements]
-    assert before == after, "coref must never change the mention as written"
+    for b, a in zip(before, after, strict=True):
+        if b[0] is not None:
+            assert a == b, "coref must never change a mention the attribution wrote"
+        elif a[0] is not None:
+            assert article.text[a[1]:a[2]] == a[0], "a mention filled in must be the text at its offsets"
     return article.statements
 
 
@@ -235,6 +239,24 @@ TYPES = [
 def test_coref_types_speakers(marked: str, speaker: str, typ: str | None) -> None:
     st = resolve(marked)[-1]
     assert (st.speaker, st.speaker_type) == (speaker, typ)
+
+
+CONTINUATIONS = [
+    # a quotation with no attribution of its own continues the speaker before it in its paragraph
+    ('[1:Rustem Umerov] {1:said} <1:talks go on>. "<2:We are ready for anything>."', "Rustem Umerov", True),
+    ('"<1:We are ready>," [1:he] {1:said}, after Anna Kovalenko spoke. "<2:And we will stay>."', "he", True),
+    # ... but not across a paragraph break
+    ('[1:Rustem Umerov] {1:said} <1:talks go on>.\n\n"<2:We are ready for anything>."', None, False),
+]
+
+
+@pytest.mark.parametrize(("marked", "speaker", "filled"), CONTINUATIONS)
+def test_coref_continues_the_speaker_before(marked: str, speaker: str | None, filled: bool) -> None:
+    first, second = resolve(marked)
+    assert second.speaker == speaker
+    assert (second.speaker_mention is not None) == filled
+    if filled:
+        assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
 
 
 CLAUSES = [

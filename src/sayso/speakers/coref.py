@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -135,6 +135,8 @@ class Resolution:
     type: SpeakerType | None
     role: str | None
     entity: Entity | None = None
+    # where the speaker is written, for a statement that had no mention of its own (text, start, end)
+    mention: tuple[str, int, int] | None = None
 
 
 _CARRIERS: frozenset[str] = frozenset({"media", "organisation"})
@@ -599,15 +601,31 @@ def find_speakers(article: Article) -> list[Resolution | None]:
             if outer:
                 out[i] = out[outer[0]]
             continue
-        if st.cue_start is None:
-            continue
-        prev = [j for j, o in enumerate(sts) if out[j] is not None and o.end <= st.cue_start
-                and r.sentence_of(o.end) == r.sentence_of(st.cue_start)
-                and _COORD.match(r.text, o.end, st.cue_start)]
-        if prev:
-            out[i] = out[prev[-1]]
-    return [Resolution(x.entity.canonical, x.entity.type, r.role_of(x.entity), x.entity)
+        if st.cue_start is not None:
+            prev = [j for j, o in enumerate(sts) if out[j] is not None and o.end <= st.cue_start
+                    and r.sentence_of(o.end) == r.sentence_of(st.cue_start)
+                    and _COORD.match(r.text, o.end, st.cue_start)]
+            if prev:
+                out[i] = _inherit(sts[prev[-1]], out[prev[-1]])
+                continue
+        # no attribution of its own: the speaker of the statement before it in the same paragraph
+        before = [j for j, o in enumerate(sts) if out[j] is not None and o.end <= st.start]
+        if before:
+            j = max(before, key=lambda k: sts[k].end)
+            if "\n" not in r.text[sts[j].end:st.start]:
+                out[i] = _inherit(sts[j], out[j])
+    return [replace(x, speaker=x.entity.canonical, type=x.entity.type, role=r.role_of(x.entity))
             if x is not None and x.entity is not None else x for x in out]
+
+
+def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
+    """``res`` for a statement that continues ``source``, with where ``source`` names its speaker."""
+    if res is None:
+        return None
+    if source.speaker_mention is not None and source.speaker_start is not None \
+            and source.speaker_end is not None:
+        return replace(res, mention=(source.speaker_mention, source.speaker_start, source.speaker_end))
+    return res
 
 
 @cache
@@ -634,6 +652,11 @@ def coref(article: Article, settings: Settings) -> None:
             continue
         known = res.entity is not None or res.type in ("anonymous", "group", "organisation", "media")
         sid = stable_id("speaker", article.id or "", res.type or "", res.speaker) if known else None
-        new.append(_with(st, speaker=res.speaker, speaker_type=res.type, speaker_role=res.role,
-                         speaker_id=sid))
+        changes: dict[str, object] = {"speaker": res.speaker, "speaker_type": res.type,
+                                      "speaker_role": res.role, "speaker_id": sid}
+        if st.speaker_mention is None and res.mention is not None:
+            # a statement without its own attribution points at the words that name its speaker
+            changes.update(speaker_mention=res.mention[0], speaker_start=res.mention[1],
+                           speaker_end=res.mention[2])
+        new.append(_with(st, **changes))
     article.statements = new
