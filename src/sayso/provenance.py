@@ -571,7 +571,7 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
+    return len(short) >= 4 and f" {short} " in f" {long_} "
 
 
 def _is_outlet_speaker(st: Statement, c: Carrier, lex: Lexicon) -> bool:
@@ -604,6 +604,14 @@ class _Doc:
     regions: list[tuple[int, int]]  # ... of its words, cue and speaker mention
     touching: dict[int, list[int]]  # sentence index -> statements whose words touch it
     hides: list[bool]  # whether a statement's words hide what they say from its provenance
+    _groups: list[int] | None = None
+
+    @property
+    def groups(self) -> list[int]:
+        """The speaker group of each statement (-1: no named speaker), worked out when first asked."""
+        if self._groups is None:
+            self._groups = _speaker_groups(self.keys)
+        return self._groups
 
     @classmethod
     def of(cls, article: Article, sts: list[Statement], lex: Lexicon) -> _Doc:
@@ -623,7 +631,8 @@ class _Doc:
                 touching.setdefault(k, []).append(i)
         # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides nothing
         hides = [st.text.strip(" .,").casefold() not in lex.keys for st in sts]
-        return cls(article, sts, [speaker_key(st, lex) for st in sts], spans, regions, touching, hides)
+        keys = [speaker_key(st, lex) for st in sts]
+        return cls(article, sts, keys, spans, regions, touching, hides)
 
     def exclude(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The statements' words in sentences ``lo..hi``: nothing found there counts."""
@@ -634,31 +643,42 @@ class _Doc:
         return self.article.sentences[lo].start, self.article.sentences[hi].end
 
 
+def _owner(doc: _Doc, j: int) -> tuple[str, int]:
+    """Who a match near statement ``j`` goes to: its speaker's group, else its cue, else itself."""
+    if doc.groups[j] >= 0:
+        return ("speaker", doc.groups[j])
+    cue = doc.sts[j].cue_start
+    return ("cue", cue) if cue is not None else ("statement", j)
+
+
 def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
     """Provenance found in each statement's own sentences; a match shared by statements of
     different speakers goes to the speaker whose cue (or mention) is nearest to it."""
     text = doc.article.text
-    sts, keys = doc.sts, doc.keys
-    cache: dict[tuple[int, int], tuple[list[Venue], list[Carrier]]] = {}
+    sts = doc.sts
+    cache: dict[tuple[int, int], list[tuple[Venue | Carrier, tuple[str, int]]]] = {}
     out: list[Provenance] = []
     for i, st in enumerate(sts):
         lo, hi = doc.regions[i]
         if (lo, hi) not in cache:
-            cache[(lo, hi)] = _scan(text, *doc.chars(lo, hi), doc.exclude(lo, hi), lex)
-        venues, carriers = cache[(lo, hi)]
-        if not venues and not carriers:
+            venues, carriers = _scan(text, *doc.chars(lo, hi), doc.exclude(lo, hi), lex)
+            matches: list[Venue | Carrier] = [*venues, *carriers]
+            owned: list[tuple[Venue | Carrier, tuple[str, int]]] = []
+            near = {j for k in range(lo, hi + 1) for j in doc.touching.get(k, ())} | {i} if matches else set()
+            anchors = sorted((_anchor(sts[j]), j) for j in near)
+            points = [a for a, _ in anchors]
+            for match in matches:
+                at = bisect_right(points, match.start)
+                j = min(anchors[max(0, at - 1):at + 1], key=lambda a: abs(a[0] - match.start))[1]
+                owned.append((match, _owner(doc, j)))
+            cache[(lo, hi)] = owned
+        if not cache[(lo, hi)]:
             out.append(Provenance(None, ()))
             continue
-        near = {j for k in range(lo, hi + 1) for j in doc.touching.get(k, ())}
-        rivals = [_anchor(sts[j]) for j in near if j != i and not same_speaker(keys[i], keys[j])
-                  and (keys[i] is not None or keys[j] is not None or sts[j].cue_start != st.cue_start)]
-        me = _anchor(st)
-
-        def mine(pos: int, me: int = me, rivals: list[int] = rivals) -> bool:
-            return all(abs(pos - me) <= abs(pos - r) for r in rivals)
-
-        vs = [v for v in venues if mine(v.start)]
-        cs = tuple(c for c in carriers if mine(c.start))
+        me = _owner(doc, i)
+        mine = [m for m, who in cache[(lo, hi)] if who == me]
+        vs = [m for m in mine if isinstance(m, Venue)]
+        cs = tuple(m for m in mine if isinstance(m, Carrier))
         out.append(_drop_speaker(Provenance(vs[0] if vs else None, cs), st, lex))
     return out
 
@@ -726,7 +746,7 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
                 found.append((s, prov))
     if not found:
         return {}
-    groups = _speaker_groups(keys)
+    groups = doc.groups
     names = {_tokens(k): groups[i] for i, k in enumerate(keys) if k}
     name_words: dict[str, list[str]] = {}
     for n in names:
