@@ -466,6 +466,8 @@ def _target(text: str, pos: int, end: int, lex: Lexicon,
 def _modifies_next(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """Whether the word at ``pos`` is followed by a lower-case (Latin) word that continues its noun
     phrase: not a function word, an adverb or a participle ("released", "announcing", "given")."""
+    if text.startswith(("'s ", "’s "), pos):  # "the video’s description"
+        return True
     w = _NEXT_WORD.match(text, pos, end)
     if w is None:
         return False
