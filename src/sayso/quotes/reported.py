@@ -22,6 +22,8 @@ other clause is ``indirect``.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -35,6 +37,7 @@ from .cues import CueEntry, Lexicon, load_cues
 from .direct import looks_like_name
 
 _END = {".", "!", "?", ";"}
+_MAX_CLAUSE = 200  # tokens; the longest reported clauses in the dev corpus are about half of this
 _MOD_WORDS = {"also", "later", "then", "has", "had", "have", "further", "repeatedly"}
 _NOT_COORD = {"know", "knew", "known", "think", "thought", "believe", "believed", "want", "wanted",
               "feel", "felt", "find", "found", "show", "showed", "shown"}
@@ -189,9 +192,14 @@ def is_typewriter(text: str, q: Quotation | None) -> bool:
 
 def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int]) -> int:
     """Last token of the clause that starts at ``k``: before the end of the sentence, a ``;``, or a
-    comma that opens another attribution (", adding ...", ", according to", ", he said")."""
-    i = k
-    while i < n:
+    comma that opens another attribution (", adding ...", ", according to", ", he said").
+    Reported words longer than ``_MAX_CLAUSE`` tokens are cut there (a run-on line is not one clause)."""
+    n = min(n, k + _MAX_CLAUSE)
+    stops = getattr(cue_at, "stops", None)
+    candidates = range(k, n) if stops is None else stops[bisect.bisect_left(stops, k):]
+    for i in candidates:
+        if i >= n:
+            break
         t = tokens[i]
         if t.kind == "p" and t.text in _END and not (t.text == "." and _is_abbrev(tokens, i)):
             return i - 1
@@ -213,8 +221,21 @@ def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int]) -> int:
                     if all(x.kind == "w" or _is_abbrev(tokens, i + 1 + b) for b, x in enumerate(between)):
                         return i - 1
                     break
-        i += 1
     return n - 1
+
+
+class CueIndex(set[int]):
+    """Token indices of the cues in a window, plus the indices where a clause may stop (so that
+    finding the end of each reported clause skips the words in between)."""
+
+    stops: list[int]
+
+    @classmethod
+    def of(cls, tokens: list[Token], cues: list[tuple[int, int, CueEntry]]) -> CueIndex:
+        idx = cls(c[0] for c in cues)
+        idx.stops = [i for i, t in enumerate(tokens)
+                     if t.kind in ("p", "q") or t.low in ("and", "but", "before", "after", "while")]
+        return idx
 
 
 def text_end(t: Token) -> str:
@@ -280,7 +301,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
     """Every attribution in one window (pure: tokens in, attributions out)."""
     n = len(tokens)
     cues = find_cue_tokens(tokens, lex)
-    cue_at = {c[0] for c in cues}
+    cue_at = CueIndex.of(tokens, cues)
     mods = word_class("modal") | {w for w in _MODIFIERS()}
     det = word_class("determiner") - {"that", "this", "all", "both", "some", "many", "most", "several", "few",
                                       "one", "two", "three", "others"}
@@ -288,10 +309,13 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
     out: list[Attribution] = []
     prev: Attribution | None = None
     floor = 0  # content on the left never reaches back past an earlier attribution
-    ends: list[tuple[int, int]] = []  # (first token after the reported words, first after the cue)
+    # reported words that end before a cue push its floor to their end; those still open at a cue
+    # (it is nested inside them) push it only past their own cue
+    pending: list[int] = []  # heap of first tokens after earlier reported words
+    starts = [t.start for t in tokens]
     for ci, (i, ie, e) in enumerate(cues):
-        for piece_end, cue_end in ends:
-            floor = max(floor, piece_end if piece_end <= i else cue_end)
+        while pending and pending[0] <= i:
+            floor = max(floor, heapq.heappop(pending))
         j = i - 1
         while j >= 0 and tokens[j].kind == "w" and tokens[j].low in mods and tokens[j].low not in be:
             j -= 1
@@ -346,7 +370,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         prev = att
         # what comes after is read from the end of this attribution on — except that a cue nested
         # inside this one's reported words ('said he thought that ...') may look back to this cue
-        ends.append((_token_after(tokens, max(p.end for p in att.pieces)), ie + 1))
+        heapq.heappush(pending, bisect.bisect_left(starts, max(p.end for p in att.pieces)))
         floor = max(floor, ie + 1)
         del ci
     return out
@@ -390,13 +414,6 @@ def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> boo
             if k < 0 or tokens[k].low not in word_class("determiner") or j - k >= 4:
                 return True
     return False
-
-
-def _token_after(tokens: list[Token], offset: int) -> int:
-    for k, t in enumerate(tokens):
-        if t.start >= offset:
-            return k
-    return len(tokens)
 
 
 def _MODIFIERS() -> frozenset[str]:
