@@ -114,7 +114,10 @@ class _Doc:
         for i, st in enumerate(sts):
             lo, hi = idx(st.start), idx(max(st.start, st.end - 1))
             spans.append((lo, hi))
-            extra = [idx(p) for p in (st.cue_start, st.speaker_start) if p is not None]
+            # the cue's and the mention's sentences, when near (a speaker found paragraphs away by
+            # coreference does not bring the sentences in between)
+            extra = [k for p in (st.cue_start, st.speaker_start) if p is not None
+                     for k in (idx(p),) if lo - 2 <= k <= hi + 2]
             regions.append((min([lo, *extra]), max([hi, *extra])))
             for k in range(lo, hi + 1):
                 touching.setdefault(k, []).append(i)
