@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -305,3 +306,14 @@ def test_provenance_dev_articles_give_text_spans() -> None:
                 seen += 1
                 assert name in article.text
     assert seen > 0
+
+
+def test_provenance_stage_ignores_a_far_speaker_mention() -> None:
+    text = ("Kuleba told CNN on Monday that talks were over. The war went on. Towns were shelled. Aid came. "
+            "Prices rose. Later, the minister said that talks could resume.")
+    article = _article(text)
+    st = _statement(text, "talks could resume", "Kuleba", "said")
+    far = text.index("Kuleba")
+    article.statements.append(replace(st, speaker_start=far, speaker_end=far + len("Kuleba")))
+    provenance(article, Settings())
+    assert (article.statements[0].venue, article.statements[0].reported_by) == (None, None)
