@@ -110,6 +110,9 @@ def test_direct_nested_quotes_only_the_outer(text: str, expected: list[str]) -> 
     ("«Первое.\n\n«Второе», — сказал он.", [("Первое.\n\n«Второе", 1)]),
     # a hard line break inside a quotation
     ('"The reality is, we may lose\nIowa," he said.', [("The reality is, we may lose\nIowa,", 1)]),
+    ("\"We will say\n'no' and go,\" he said.", [("We will say\n'no' and go,", 1)]),
+    ('He said "we will.\nThen "no" came.', [("no", 0)]),
+    ('He said "we will.\n\nIowa," he said.', []),
     # not continued: the next paragraph does not reopen, so the open quote is dropped
     ("He said “one.\n\nThen “two” came.", [("two", 0)]),
     # a paragraph reopening with another mark starts a quotation of its own

@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from ..lang import load_lines, load_set
@@ -285,20 +286,30 @@ def _continued(text: str, stack: list[_Open], by_fam: list[list[int]], p: Span, 
                m: _Marks) -> tuple[int | None, bool]:
     """The stack index of the quotation that the next paragraph continues (if any), and whether
     the next paragraph reopens it with a mark of its own."""
-    first = next(_marks_in(text, nxt.start, nxt.end, m), None) if nxt is not None else None
-    if nxt is None or first is None:
+    if nxt is None:
+        return None, False
+    marks = _marks_in(text, nxt.start, nxt.end, m)
+    first = next(marks, None)
+    if first is None:
         return None, False
     pos, (length, fam, role) = first
     fs = by_fam[fam]
-    if not fs or stack[fs[-1]].tainted:
-        return None, False
-    e = stack[fs[-1]]
-    if pos == nxt.start and role in (_OPEN, _EITHER):
+    if pos == nxt.start and role in (_OPEN, _EITHER) and fs:
+        if stack[fs[-1]].tainted:
+            return None, False
         # reopened, with the mark it opened with ("A… / "B…, not "A… / “B…)
+        e = stack[fs[-1]]
         same = length == e.length and text.startswith(text[e.pos:e.pos + e.length], pos)
         return (fs[-1], True) if same else (None, False)
-    if role in (_CLOSE, _EITHER) and text.count("\n", p.end, nxt.start) == 1:
-        return fs[-1], False  # a hard line break inside a quotation that closes on the next line
+    if text.count("\n", p.end, nxt.start) != 1:
+        return None, False
+    # a hard line break inside a quotation: the next line closes it before it opens another one
+    # of its family (marks of other families, 'like these', may come first)
+    for _, (_, fam, role) in chain((first,), marks):
+        fs = by_fam[fam]
+        if fs:
+            closes = role in (_CLOSE, _EITHER) and not stack[fs[-1]].tainted
+            return (fs[-1], False) if closes else (None, False)
     return None, False
 
 
