@@ -121,6 +121,9 @@ PRONOUNS = [
      'better>," [2:she] {2:said}.', "Anna Petrova"),
     # a place is no person ("North Carolina")
     ('John Baker spoke to the North Carolina crowd. "<1:We will win>," [1:he] {1:said}.', "John Baker"),
+    # Russian and Ukrainian pronouns
+    ("Рустем Умеров прибыл в Брюссель. [1:Он] {1:заявил}, что <1:переговоры продолжаются>.", "Рустем Умеров"),
+    ("Рустем Умєров прибув до Брюсселя. [1:Він] {1:заявив}, що <1:переговори тривають>.", "Рустем Умєров"),
     # a chain: the pronoun resolved before is the salient speaker of the next one
     ('[1:Olena Zelenska] {1:said} <1:children need help>. "<2:Now>," [2:she] {2:said}. Maria Ivanova, '
      'a nurse, nodded. "<3:And more>," [3:she] {3:added}.', "Maria Ivanova"),

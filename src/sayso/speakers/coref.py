@@ -33,6 +33,7 @@ from ..settings import Settings
 from .names import collect_names, gender_of, media_words, role_near, speaker_type_of
 
 LOOKBACK = 8  # sentences a pronoun may reach back
+NEAREST_CHARS = 6_000  # how far back a description ("the publication") looks for what it stands for
 # Pronoun antecedent scores: salience bonus minus DISTANCE per sentence back.
 DISTANCE = 1.0
 BONUS_SPEAKER = 1.5
@@ -79,9 +80,10 @@ def _same_surname(a: str, b: str) -> bool:
 @cache
 def _pronouns() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in load_lines("en", "pronouns"):
-        word, _, cls = line.partition(" ")
-        out[word.lower()] = cls.strip()
+    for lang in ("uk", "ru", "en"):  # "им" is Russian m/p; English wins for Latin words anyway
+        for line in load_lines(lang, "pronouns"):
+            word, _, cls = line.partition(" ")
+            out[word.lower()] = cls.strip()
     return out
 
 
@@ -233,6 +235,7 @@ class _Resolver:
         self.by_key: dict[str, Entity] = {}
         self.by_initials: dict[str, Entity] = {}
         self.clock = 0
+        self.first_spans: dict[int, list[tuple[int, int]]] | None = None
         self.events: list[Event] = []
         self.event_starts: list[int] = []
         self._link_names()
@@ -379,8 +382,14 @@ class _Resolver:
         """The entity's role: in a name run, else written next to one of its names (looked up once)."""
         if e.role is None and not e.role_checked and e.type == "person":
             e.role_checked = True
-            # the first few names suffice: a role is written where a person is introduced
-            for start, end in [(ev.start, ev.end) for ev in self.events if ev.entity is e][:4]:
+            if self.first_spans is None:
+                # the first few names of each entity suffice: a role is written where one is introduced
+                self.first_spans = {}
+                for ev in self.events:
+                    spans = self.first_spans.setdefault(id(ev.entity), [])
+                    if len(spans) < 4:
+                        spans.append((ev.start, ev.end))
+            for start, end in self.first_spans.get(id(e), []):
                 sent = self.sentences[self.sentence_of(start)]
                 role = role_near(self.text, start, end, sent.start, sent.end)
                 if role:
@@ -450,8 +459,9 @@ class _Resolver:
 
     # -- descriptions ---------------------------------------------------------------------------
     def nearest(self, pos: int, ok: Callable[[Entity], bool]) -> Entity | None:
+        """The entity of the latest event before ``pos`` that is ``ok`` (within NEAREST_CHARS)."""
         i = bisect.bisect_left(self.event_starts, pos) - 1
-        while i >= 0:
+        while i >= 0 and pos - self.event_starts[i] < NEAREST_CHARS:
             e = self.events[i].entity
             if ok(e) and self.events[i].end <= pos:
                 return e
@@ -592,28 +602,41 @@ def find_speakers(article: Article) -> list[Resolution | None]:
             if res.entity is not None:
                 res.entity.strong = True
                 r._add_event(span[0], span[1], res.entity, speaker=True)
-    # first person inside a quote: the quote's speaker; no subject after a coordination: the one before
+    # first person inside a quote: the quote's speaker; no subject after a coordination, or no
+    # attribution at all: the statement before it (looked up by bisection: articles can be huge)
+    by_start = sorted(range(len(sts)), key=lambda k: sts[k].start)
+    starts = [sts[k].start for k in by_start]
+    by_end = sorted(range(len(sts)), key=lambda k: sts[k].end)
+    ends = [sts[k].end for k in by_end]
+
+    def resolved_before(pos: int) -> int | None:
+        """The last resolved statement that ends at or before ``pos`` (a few steps back at most)."""
+        k = bisect.bisect_right(ends, pos) - 1
+        for j in range(k, max(-1, k - 8), -1):
+            if out[by_end[j]] is not None:
+                return by_end[j]
+        return None
+
     for i in sorted(later, key=where):
         st = sts[i]
         if st.speaker_mention is not None and st.speaker_start is not None:
-            outer = [j for j, o in enumerate(sts) if j != i and o.kind != "indirect" and out[j] is not None
-                     and o.start <= st.speaker_start < o.end]
-            if outer:
-                out[i] = out[outer[0]]
+            k = bisect.bisect_right(starts, st.speaker_start) - 1
+            for j in (by_start[x] for x in range(k, max(-1, k - 8), -1)):
+                o = sts[j]
+                if j != i and o.kind != "indirect" and out[j] is not None \
+                        and o.start <= st.speaker_start < o.end:
+                    out[i] = out[j]
+                    break
             continue
         if st.cue_start is not None:
-            prev = [j for j, o in enumerate(sts) if out[j] is not None and o.end <= st.cue_start
-                    and r.sentence_of(o.end) == r.sentence_of(st.cue_start)
-                    and _COORD.match(r.text, o.end, st.cue_start)]
-            if prev:
-                out[i] = _inherit(sts[prev[-1]], out[prev[-1]])
+            c = resolved_before(st.cue_start)
+            if c is not None and r.sentence_of(sts[c].end) == r.sentence_of(st.cue_start) \
+                    and _COORD.match(r.text, sts[c].end, st.cue_start):
+                out[i] = _inherit(sts[c], out[c])
                 continue
-        # no attribution of its own: the speaker of the statement before it in the same paragraph
-        before = [j for j, o in enumerate(sts) if out[j] is not None and o.end <= st.start]
-        if before:
-            j = max(before, key=lambda k: sts[k].end)
-            if "\n" not in r.text[sts[j].end:st.start]:
-                out[i] = _inherit(sts[j], out[j])
+        b = resolved_before(st.start)
+        if b is not None and "\n" not in r.text[sts[b].end:st.start]:
+            out[i] = _inherit(sts[b], out[b])
     return [replace(x, speaker=x.entity.canonical, type=x.entity.type, role=r.role_of(x.entity))
             if x is not None and x.entity is not None else x for x in out]
 
