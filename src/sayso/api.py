@@ -7,11 +7,11 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import InputError
+from .ingest.jsonl import article_from_record
+from .ingest.text import find_header, read_text_article
 from .model import Article
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .settings import Settings
-
-ARTICLE_FIELDS = ("id", "published", "outlet", "headline", "url")
 
 
 @lru_cache(maxsize=8)
@@ -40,25 +40,27 @@ def extract(
     >>> [(s.kind, s.text, s.speaker) for s in a.statements]
     [('direct', 'We will win,', 'the minister')]
     """
+    if isinstance(text, str) and (published is None or outlet is None or headline is None):
+        header = find_header(text)  # a date line, an outlet line: metadata the caller did not give
+        published = published or header.published
+        outlet = outlet or header.outlet
+        headline = headline or header.headline
     article = Article(text=text, id=id, published=published, outlet=outlet, headline=headline,
                       url=url, meta=dict(meta))
     return get_pipeline(settings)(article)
 
 
 def to_article(item: str | Article | Mapping[str, Any]) -> Article:
-    """Turn a string, a mapping with a ``text`` field, or an ``Article`` into an ``Article``."""
+    """Turn a string, a mapping with a ``text`` field (as in a JSON line), or an ``Article`` into an
+    ``Article``; header lines of the text fill metadata the record leaves out."""
     if isinstance(item, Article):
         return item
     if isinstance(item, str):
-        return Article(text=item)
+        return read_text_article(item)
     if isinstance(item, Mapping):
-        if "text" not in item:
-            raise InputError("an article record needs a 'text' field", "unreadable")
-        known = {k: item.get(k) for k in ARTICLE_FIELDS}
-        meta = {k: v for k, v in item.items() if k not in ARTICLE_FIELDS and k != "text"}
-        if known["id"] is not None:
-            known["id"] = str(known["id"])
-        return Article(text=item["text"], meta=meta, **known)
+        article = article_from_record(item, "")
+        article.id = article.id or None
+        return article
     raise InputError(f"cannot read an article from {type(item).__name__}", "unreadable")
 
 

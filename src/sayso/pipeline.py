@@ -9,7 +9,6 @@ back with what earlier stages found; with ``"raise"`` the error propagates as ``
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -73,7 +72,8 @@ class Pipeline:
         names = list(stages)
         unknown = [n for n in names if n not in REGISTRY]
         if unknown:
-            raise PipelineError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(sorted(REGISTRY))}")
+            raise PipelineError(
+                f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(sorted(REGISTRY))}")
         seen: set[str] = set()
         for n in names:
             missing = [r for r in REGISTRY[n].requires if r not in seen]

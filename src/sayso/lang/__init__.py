@@ -5,11 +5,11 @@ Each file under ``lang/<code>/`` is UTF-8 text, one entry a line, ``#`` starts a
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(lang: str, name: str) -> tuple[str, ...]:
     path = resources.files(__package__).joinpath(lang, f"{name}.txt")
     out = []
@@ -20,6 +20,6 @@ def load_lines(lang: str, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_set(lang: str, name: str) -> frozenset[str]:
     return frozenset(x.lower() for x in load_lines(lang, name))

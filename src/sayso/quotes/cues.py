@@ -7,7 +7,7 @@ data file lists only irregular verbs in full.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..lang import load_lines
 
@@ -46,7 +46,7 @@ class Lexicon:
     first_words: frozenset[str]  # any cue's first word: windows without one are never tokenised
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cues(lang: str = "en") -> Lexicon:
     single: dict[str, CueEntry] = {}
     multi: dict[tuple[str, ...], CueEntry] = {}

@@ -46,7 +46,8 @@ _OPENERS = "\"“‘'«„‚"
 _ATTRIBUTION_CHARS = 200  # a sentence after a quotation longer than this is not just its attribution
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 _OBJECT_WORDS = {"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters",
-                 "voters", "viewers", "listeners", "readers", "students", "members", "officials", "colleagues"}
+                 "voters", "viewers", "listeners", "readers", "students", "members", "officials",
+                 "colleagues"}
 
 
 @dataclass(slots=True)
@@ -267,7 +268,8 @@ def _skip_object(tokens: list[Token], k: int, n: int) -> int:
     if t.low in det:
         i += 1
     j = i
-    while j < n and j - i < 6 and tokens[j].kind == "w" and (tokens[j].capitalised or tokens[j].low in ("of", "the")):
+    while (j < n and j - i < 6 and tokens[j].kind == "w"
+           and (tokens[j].capitalised or tokens[j].low in ("of", "the"))):
         j += 1
     if j > i:
         return j
@@ -340,7 +342,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         elif j >= 0 and (tokens[j].low in ("and", "but") or (tokens[j].text == "," and e.gerund)) and prev:
             att.speaker = prev.speaker
             _right(text, tokens, ie + 1, n, cue_at, att)
-        elif j >= 0 and (tokens[j].text == "," and e.gerund or tokens[j].low in ("and", "but")):
+        elif j >= 0 and ((tokens[j].text == "," and e.gerund) or tokens[j].low in ("and", "but")):
             # 'Clinton seemed ready to riff ..., telling the crowd, "..."' / '... and agreed to ...':
             # the subject of the clause the cue hangs on
             att.speaker = _mention(text, tokens, _clause_subject(tokens, floor, j))
@@ -404,12 +406,14 @@ def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> boo
     if "noun" in e.flags and not e.participle and not e.gerund and j >= 0:
         t = tokens[j]
         pron = word_class("pronoun")
-        if t.low not in pron and nxt not in ("that", ":") and not (ie + 1 < len(tokens) and tokens[ie + 1].kind == "q"):
+        quote_next = ie + 1 < len(tokens) and tokens[ie + 1].kind == "q"
+        if t.low not in pron and nxt not in ("that", ":") and not quote_next:
             return True  # "the state of", "email records": present forms need "that", ":" or a pronoun
         if not (t.low in pron or t.capitalised or t.kind == "q"):
             # a lower-case word before it: a subject only when a determiner opens a short phrase
             k = j
-            while k >= 0 and j - k < 4 and tokens[k].kind == "w" and tokens[k].low not in word_class("determiner"):
+            det = word_class("determiner")
+            while k >= 0 and j - k < 4 and tokens[k].kind == "w" and tokens[k].low not in det:
                 k -= 1
             if k < 0 or tokens[k].low not in word_class("determiner") or j - k >= 4:
                 return True
@@ -587,7 +591,8 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
             att.pieces = _pieces(text, tokens, x + 1, x + 1)
             return
     if (k + 1 < n and tokens[k].text == "," and tokens[k + 1].kind == "w"
-            and not (k + 1 in cue_at and (tokens[k + 1].low.endswith("ing") or tokens[k + 1].low == "according"))
+            and not (k + 1 in cue_at
+                     and (tokens[k + 1].low.endswith("ing") or tokens[k + 1].low == "according"))
             and left_from is not None and left_from >= floor and tokens[left_from].text == ","):
         # 'Rather, he said, continued struggles will ...': the attribution sits inside the clause
         right = _pieces(text, tokens, k + 1, _clause_end(tokens, k + 1, n, cue_at))

@@ -41,7 +41,8 @@ _NAME_COLON = re.compile(
 
 
 def find_colon_intro(text: str, q: Quotation,
-                     colon_cues: list[tuple[int, Mention | None, Cue]]) -> tuple[Mention | None, Cue | None] | None:
+                     colon_cues: list[tuple[int, Mention | None, Cue]],
+                     ) -> tuple[Mention | None, Cue | None] | None:
     """The speaker of a quotation introduced by a colon: a cue that ended its sentence with one
     ('As Joel Pollak reported:' ⏎ '"..."'), or a bare name ('Rep. Trey Gowdy (R-S.C.): "..."')."""
     for at, mention, cue in reversed(colon_cues):
@@ -93,7 +94,7 @@ def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement]
     quoted = prev.kind == "direct" or is_typewriter(text, _quotation_at(article, prev.start))
     same_paragraph = "\n" not in gap
     if (quoted or same_paragraph) and gap.count("\n") <= 2 and len(gap) <= 160:
-        if prev.cue_start is not None and prev.cue_start >= prev.end or gap.strip() in ("", ".", ","):
+        if (prev.cue_start is not None and prev.cue_start >= prev.end) or gap.strip() in ("", ".", ","):
             return prev, "continues"
         if quoted and prev.cue_start is not None and prev.cue_start < prev.start and "\n" in gap:
             return prev, "continues"
@@ -136,11 +137,12 @@ def attribute(article: Article, settings: Settings) -> None:
                 kind=kind, start=start, end=end, text=text[start:end],  # type: ignore[arg-type]
                 speaker=mention.text if mention else None,
                 speaker_mention=mention.text if mention else None,
-                speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
+                speaker_start=mention.start if mention else None,
+                speaker_end=mention.end if mention else None,
                 cue=cue.text if cue else None, cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None, confidence=0.8 if mention else 0.5,
             ))
-            found = sorted(found + [new[-1]], key=lambda s: s.end)
+            found = sorted([*found, new[-1]], key=lambda s: s.end)
             continue
         prev, why = find_context_speaker(article, q, found + new, windows)
         if prev is not None and (why == "colon" or continues_speech(words)):
@@ -157,7 +159,7 @@ def attribute(article: Article, settings: Settings) -> None:
                 if idx is not None:
                     article.statements[idx] = replace(prev, group=group)
             new.append(st)
-            found = sorted(found + [st], key=lambda s: s.end)
+            found = sorted([*found, st], key=lambda s: s.end)
         elif settings.keep_unattributed and is_speech_like(words):
             new.append(Statement(kind=kind, start=start, end=end, text=text[start:end],  # type: ignore[arg-type]
                                  confidence=0.5))

@@ -7,7 +7,7 @@ the caller turns them into offsets into the article text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..lang import load_lines, load_set
 from ..text.tokens import Token
@@ -17,7 +17,7 @@ _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,5}")  # "Mitch McConnell, R-K
 _JOINERS = {"-", "&", "'", "’"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_class(name: str, lang: str = "en") -> frozenset[str]:
     for line in load_lines(lang, "function_words"):
         key, _, words = line.partition(":")
