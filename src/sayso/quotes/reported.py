@@ -33,6 +33,7 @@ from ..pipeline import stage
 from ..settings import Settings
 from ..speakers.phrases import find_left_np, find_right_np, looks_like_np, word_class
 from ..text.tokens import Token, tokenize
+from . import slavic
 from .cues import CueEntry, Lexicon, load_cues
 from .direct import looks_like_name
 
@@ -647,7 +648,7 @@ def _statements(text: str, atts: list[Attribution], key: str) -> list[Statement]
             out.append(Statement(
                 kind=p.kind,  # type: ignore[arg-type]
                 start=p.start, end=p.end, text=text[p.start:p.end], group=group,
-                speaker=sp.text if sp else None, speaker_mention=sp.text if sp else None,
+                speaker=(sp.canonical or sp.text) if sp else None, speaker_mention=sp.text if sp else None,
                 speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
                 cue=att.cue.text, cue_start=att.cue.start, cue_end=att.cue.end,
                 confidence=round(att.confidence, 3),
@@ -673,7 +674,8 @@ def reported(article: Article, settings: Settings) -> None:
     for w in windows:
         while hi < len(hits) and hits[hi] < w.start:
             hi += 1
-        if hi >= len(hits) or hits[hi] >= w.end:
+        lang = langs[article.sentence_index(w.start)] if langs else "en"
+        if lang in ("en", "other") and (hi >= len(hits) or hits[hi] >= w.end):
             continue  # no cue word in this window: nothing to attribute here
         while qi < len(qs) and qs[qi].outer_end <= w.start:
             qi += 1
@@ -683,10 +685,11 @@ def reported(article: Article, settings: Settings) -> None:
             if qs[k].outer_start >= w.start:
                 inside.append(qs[k])
             k += 1
-        if langs and langs[article.sentence_index(w.start)] not in ("en", "other"):
-            continue
         tokens = tokenize(text, w.start, w.end, inside)
-        atts = analyse_window(text, tokens, lex)
+        if lang in ("ru", "uk"):
+            atts = slavic.analyse_window(text, tokens, lang)
+        else:
+            atts = analyse_window(text, tokens, lex)
         for st in _statements(text, atts, key):
             article.statements.append(st)
         for att in atts:
