@@ -470,6 +470,9 @@ class _Resolver:
 
     def describe(self, mention: str, start: int, end: int) -> Resolution | None:
         """A speaker written as a description or a name; ``None`` when nothing is known of it."""
+        k = bisect.bisect_left(self.event_starts, start)
+        if k < len(self.events) and self.events[k].start == start and self.events[k].end == end:
+            return _resolution(self.events[k].entity)  # the mention is a name: the common case
         spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
         if not spans:
             return None
@@ -637,7 +640,7 @@ def find_speakers(article: Article) -> list[Resolution | None]:
         b = resolved_before(st.start)
         if b is not None and "\n" not in r.text[sts[b].end:st.start]:
             out[i] = _inherit(sts[b], out[b])
-    return [replace(x, speaker=x.entity.canonical, type=x.entity.type, role=r.role_of(x.entity))
+    return [Resolution(x.entity.canonical, x.entity.type, r.role_of(x.entity), x.entity, x.mention)
             if x is not None and x.entity is not None else x for x in out]
 
 
