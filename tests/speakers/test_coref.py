@@ -305,6 +305,11 @@ MENTIONS = [
     ("On Monday Mr. Trump met Mrs. May.", [("Trump", "person", None), ("May", "person", None)]),
     ("What he meant was not explained by Radio Liberty.", [("Radio Liberty", "media", None)]),
     ("The Washington Post on Thursday said so.", [("The Washington Post", "media", None)]),
+    ("Rep. Trey Gowdy (R-S.C.) asked.", [("Trey Gowdy", "person", "Rep.")]),
+    ("The attack in Ohio, Calif. The Islamic State said so.",
+     [("Ohio", "organisation", None), ("Islamic State", "organisation", None)]),
+    ("Scott Hawkins of Cheyenne said so.", [("Scott Hawkins", "person", None)]),
+    ("It’s late, Tuesday said.", []),
     ("The visit to Ukraine and Russia was cancelled.", [("Ukraine", "organisation", None),
                                                         ("Russia", "organisation", None)]),
 ]

@@ -103,7 +103,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _low(tok: str) -> str:
-    return tok.lower().rstrip(".")
+    low = tok.lower().rstrip(".")
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 @cache
@@ -217,6 +218,8 @@ def _classify_words(words: tuple[str, ...], next_lower: bool) -> _Shape | None:
         return ("group", 0, 0, 0, n, whole)  # "Wyoming Republicans", "Senate Democrats"
     if n == 1:
         w, low = words[0], lows[0]
+        if _PARTY_STATE.match(w):
+            return None  # "(R-S.C.)", "R-Ky.": party and state, not a name
         if low in load_set("en", "anonymous") or low in media_words("description"):
             return None  # "Sources said", "Journalists asked": a description, not a name
         if low in load_set("en", "groups"):
@@ -228,12 +231,17 @@ def _classify_words(words: tuple[str, ...], next_lower: bool) -> _Shape | None:
         if low.endswith(("ing", "ly")):
             return None  # "Speaking at the summit, …"
     name_idx = [k for k in range(n) if lows[k] not in honor]
+    # "Scott Hawkins of Cheyenne": where a person is from is no part of the name
+    if "of" in lows[2:]:
+        k = lows.index("of", 2)
+        name_idx = [i for i in name_idx if i < k]
     if not name_idx:
         return None
     return ("person", 0, 0, name_idx[0], name_idx[-1] + 1, None)
 
 
 _DIGIT = re.compile(r"\d")
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 _ROLE_JOINERS = frozenset({"of", "the", "for", "to", "and"})
 
 
@@ -374,6 +382,11 @@ def _run_shapes(run: str, next_lower: bool) -> tuple[_RunShape, ...]:
         groups = [[]]
         for t in _patterns()["token"].finditer(run):
             w = t.group()
+            # "Calif. The Islamic State": a sentence word after a full stop starts a new run
+            if groups[-1] and groups[-1][-1][2].endswith(".") and w.lower() in not_names:
+                before = _low(groups[-1][-1][2])
+                if before not in _honorifics() and before not in _titles():
+                    groups.append([])
             groups[-1].append((t.start(), t.end(), w))
             if w[-1] == "." and len(w) > 2 and w[:-1].lower() not in abbrev and "." not in w[:-1]:
                 groups.append([])  # "… said Smith. Jones …": a sentence ends inside the run
@@ -444,7 +457,5 @@ def speaker_type_of(words: str) -> SpeakerType | None:
     """The type a plain capitalised name would get on its own (used for names no run found)."""
     pats = _patterns()
     toks = [(t.start(), t.end(), t.group()) for t in pats["token"].finditer(words)]
-    if not toks:
-        return None
-    m = _classify_run(words, toks, False)
+    m = _mention_of(words, toks, load_set("en", "not_names"), False) if toks else None
     return m.type if m else None
