@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -101,6 +102,10 @@ def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement]
     return None, ""
 
 
+def _end(s: Statement) -> int:
+    return s.end
+
+
 def _quotation_at(article: Article, start: int) -> Quotation | None:
     for q in article.quotations:
         if q.outer_start == start:
@@ -115,7 +120,7 @@ def attribute(article: Article, settings: Settings) -> None:
     windows: list[Span] = article.work.get("windows", [])
     key = article.id or ""
     langs = article.sentence_languages
-    found = sorted(article.statements, key=lambda s: s.end)
+    found = sorted(article.statements, key=_end)
     new: list[Statement] = []
     for q in article.quotations:
         if q.open_at in claimed or q.end <= q.start:
@@ -142,9 +147,9 @@ def attribute(article: Article, settings: Settings) -> None:
                 cue=cue.text if cue else None, cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None, confidence=0.8 if mention else 0.5,
             ))
-            found = sorted([*found, new[-1]], key=lambda s: s.end)
+            bisect.insort(found, new[-1], key=_end)
             continue
-        prev, why = find_context_speaker(article, q, found + new, windows)
+        prev, why = find_context_speaker(article, q, found, windows)
         if prev is not None and (why == "colon" or continues_speech(words)):
             group = prev.group or stable_id(key, "group", prev.cue_start)
             st = Statement(
@@ -159,8 +164,9 @@ def attribute(article: Article, settings: Settings) -> None:
                 if idx is not None:
                     article.statements[idx] = replace(prev, group=group)
             new.append(st)
-            found = sorted([*found, st], key=lambda s: s.end)
+            bisect.insort(found, st, key=_end)
         elif settings.keep_unattributed and is_speech_like(words):
             new.append(Statement(kind=kind, start=start, end=end, text=text[start:end],  # type: ignore[arg-type]
                                  confidence=0.5))
+            bisect.insort(found, new[-1], key=_end)
     article.statements.extend(new)
