@@ -183,12 +183,15 @@ class DateExpr:
     strict: bool = False
     unit: Unit | None = None
     offset: int = 0
+    in_clause: bool = False  # inside a relative or "when" clause ("who ran in 1992"): about another event
 
 
 _B = r"(?<![\w'’ʼ])"  # a word starts here
 _E = r"(?![\w'’ʼ])"  # a word ends here
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _TOKEN = re.compile(r"[^\W_]+")
+# without a month, weekday or unit word, only a year or an all-digit date can be an expression
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[./]\d")
 
 
 def _alt(phrases: Iterable[str]) -> str:
@@ -223,6 +226,8 @@ class _Grammar:
     next: frozenset[str]
     needs_lead: bool  # a weekday counts only after "on" / "last" (ru, uk: "в пятницу")
     triggers: frozenset[str]  # the first word of every expression (lower case); digits are too
+    clause: frozenset[str]  # words opening a relative or "when" clause
+    content: frozenset[str]  # words without which a stretch of text holds no expression but digits
 
 
 def _family(lang: str) -> tuple[str, ...]:
@@ -287,6 +292,9 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
     for role in ("on", "in", "last"):
         starters += words.get(role, [])
     triggers = frozenset(m.group().lower() for w in starters if (m := _TOKEN.search(w)))
+    lead = {t.lower() for role in ("on", "in", "last") for w in words.get(role, [])
+            for t in _TOKEN.findall(w)} | {"the", "this", "of", "a", "an"}
+    content = {t.lower() for w in [*months, *short, *weekdays, *units, *relative] for t in _TOKEN.findall(w)}
     return _Grammar(
         pattern=pattern,
         months={**short, **months},
@@ -298,6 +306,8 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         next=frozenset(_norm(w) for w in words.get("next", [])),
         needs_lead=langs != ("en",),
         triggers=triggers,
+        clause=frozenset(_norm(w) for w in words.get("clause", [])),
+        content=frozenset(content - lead),
     )
 
 
@@ -379,22 +389,64 @@ def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[Da
     g = _grammar(_family(lang))
     out: list[DateExpr] = []
     done = start
-    # The grammar is tried only where a word that can start an expression starts: one pass of a
-    # simple token pattern is many times faster than searching with the whole grammar.
-    for t in _TOKEN.finditer(text, start, end):
-        pos = t.start()
-        if pos < done or not (t.group()[0].isdigit() or t.group().lower() in g.triggers):
+    for pos in _anchors(text, start, end, g):
+        if pos < done:
             continue
         m = g.pattern.match(text, pos, end)
         if m is None:
             continue
         done = m.end()
-        if _preceded_by(text, pos, start, g.next):
+        if _preceded_by(text, m.start(), start, g.next):
             continue
         x = _expr(m, g)
         if x is not None:
-            out.append(x)
+            out.append(replace(x, in_clause=True) if _in_clause(text, start, m.start(), g) else x)
     return out
+
+
+# An expression starts at most this many words before its month, weekday, unit or relative word
+# ("on the 18th of October").
+LEAD_WORDS = 4
+
+
+def _anchors(text: str, start: int, end: int, g: _Grammar) -> list[int]:
+    """Where an expression may start, in order: the word starts up to ``LEAD_WORDS`` before each
+    month, weekday, unit or relative word, and before each year or all-digit date. The words are
+    found with C-level passes (``findall``, ``str.find``): most sentences hold none, and a Python
+    loop over every word would cost more than all the rest of the stage."""
+    low = text[start:end].lower()
+    if len(low) != end - start:  # a letter whose lower case is longer: every word start, slowly
+        return [t.start() for t in _TOKEN.finditer(text, start, end)
+                if t.group()[0].isdigit() or t.group().lower() in g.triggers]
+    found: list[int] = []
+    for w in g.content.intersection(_TOKEN.findall(low)):
+        i = low.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+                found.append(start + i)
+            i = low.find(w, j)
+    for m in _NUMERIC_DATE.finditer(text, start, end):
+        p = m.start()
+        while p > start and text[p - 1].isdigit():
+            p -= 1
+        found.append(p)
+    out: set[int] = set()
+    for p in found:
+        out.update(t.start() for t in list(_TOKEN.finditer(text, max(start, p - 60), p))[-LEAD_WORDS:])
+        out.add(p)
+    return sorted(out)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
+    """Does a relative or "when" word open the stretch between the last comma or dash and ``pos``?"""
+    lo = max(start, pos - 200)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
+    stretch = text[breaks[-1] if breaks else lo:pos]
+    return any(t.lower() in g.clause for t in _TOKEN.findall(stretch))
 
 
 # -- resolution against the publication date --------------------------------------------------
@@ -542,27 +594,39 @@ def _about_words(text: str, start: int, end: int) -> bool:
     return _speech_words().search(text, start, end) is not None
 
 
-def _name_pattern(st: Statement) -> re.Pattern[str] | None:
+def _names(st: Statement) -> tuple[str, ...]:
     """The speaker's proper names as they may be written again: the canonical name, the mention when
-    it is a name, a person's surname; a Cyrillic name with any short case ending (Умеров, Умерова)."""
+    it is a name, a person's surname."""
     names: set[str] = set()
     for s in (st.speaker, st.speaker_mention):
         if not s:
             continue
-        bare = _LEADING_THE.sub("", s.strip(), count=1)
+        bare = " ".join(_LEADING_THE.sub("", s.strip(), count=1).split())
         if bare[:1].isupper() and _norm(bare) not in _pronouns():
             names.add(bare)
             last = bare.split()[-1]
             if st.speaker_type in (None, "person") and len(bare.split()) > 1 and len(last) >= 4 \
                     and last[:1].isupper():
                 names.add(last)
-    if not names:
-        return None
-    alts = []
-    for n in sorted(names, key=len, reverse=True):
-        tail = r"[а-яёіїєґ]{0,3}" if "\u0400" <= n[-1] <= "\u04ff" else ""
-        alts.append(r"\s+".join(re.escape(w) for w in n.split()) + tail)
-    return re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])")
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _name_hits(text: str, start: int, end: int, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the names stand in ``text[start:end]`` as whole words; a Cyrillic name with any short
+    case ending (Умеров, Умерова)."""
+    out = []
+    for n in names:
+        cyrillic = "\u0400" <= n[-1] <= "\u04ff"
+        pos = text.find(n, start, end)
+        while pos >= 0:
+            e = pos + len(n)
+            if cyrillic:
+                while e < end and e - pos - len(n) < 3 and "\u0400" <= text[e] <= "\u04ff":
+                    e += 1
+            if (pos == 0 or not text[pos - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()):
+                out.append((pos, e))
+            pos = text.find(n, pos + 1, end)
+    return out
 
 
 @cache
@@ -619,10 +683,10 @@ class _Context:
                 self._by_key.setdefault(key, []).append(i)
                 for w in key.split():
                     self._by_word.setdefault(w, set()).add(key)
-        self.patterns: dict[str, re.Pattern[str] | None] = {}
+        self.names: dict[str, tuple[str, ...]] = {}
         for i, key in enumerate(self.keys):
-            if key is not None and self.patterns.get(key) is None:
-                self.patterns[key] = _name_pattern(sts[i])
+            if key is not None and not self.names.get(key):
+                self.names[key] = _names(sts[i])
 
     def in_words(self, a: int, b: int) -> bool:
         """Does ``[a, b)`` overlap the words of any statement?"""
@@ -646,7 +710,7 @@ def _sentence_dates(article: Article, pub: date) -> list[list[_Found]]:
         lang = langs[k] if k < len(langs) else (article.language or "")
         found = []
         for x in find_date_expressions(article.text, s.start, s.end, lang):
-            r = resolve(x, pub)
+            r = resolve(x, pub) if not x.in_clause else None
             if r is not None:
                 found.append(_Found(x, r[0], r[1], k))
         out.append(found)
@@ -699,8 +763,8 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
         masked = [(x.start, x.end) for x in prov.carriers]
         if prov.venue:
             masked.append((prov.venue.start, prov.venue.end))
-        named = {key for key, p in c.patterns.items() if p is not None and any(
-            all(n.end() <= a or b <= n.start() for a, b in masked) for n in p.finditer(text, s.start, s.end))}
+        named = {key for key, names in c.names.items() if any(
+            all(e <= a or b <= p for a, b in masked) for p, e in _name_hits(text, s.start, s.end, names))}
         before = bisect.bisect_right(c.ends, (s.start, len(sts))) - 1
         pivot = c.ends[before][1] if before >= 0 else bisect.bisect_left(c.starts, s.end)
         if pivot >= len(sts):
@@ -739,9 +803,11 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             continue
         stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
         window = range(bisect.bisect_left(c.starts, s.end), bisect.bisect_left(c.starts, stop))
+        here = {c.keys[j] for j in c.by_sentence.get(k, ())}
         for key in dict.fromkeys(c.keys[i] for i in window):
-            p = c.patterns.get(key) if key else None
-            names = [m.start() for m in p.finditer(text, s.start, s.end)] if p else []
+            if key in here:  # the sentence quotes this speaker: rule 1 or the continuation decide
+                continue
+            names = [p for p, _ in _name_hits(text, s.start, s.end, c.names.get(key, ()))] if key else []
             if not names:
                 continue
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
