@@ -66,6 +66,8 @@ def load_cues(lang: str = "en") -> Lexicon:
         else:
             forms = [head, *_regular_forms(head)]
         for f in dict.fromkeys(forms):
+            if "pastonly" in flags and (f == head or (f.endswith("s") and not f.endswith("ss"))):
+                continue  # "state", "states", "post", "posts": nouns far more often than cues
             gerund = f.endswith("ing") and f != head
             participle = f != head and not gerund and not (f.endswith("s") and f != head and
                                                            not f.endswith(("ss",)) and f[:-1] in forms)

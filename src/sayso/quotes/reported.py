@@ -408,9 +408,10 @@ def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> boo
         t = tokens[j]
         pron = word_class("pronoun")
         quote_next = ie + 1 < len(tokens) and tokens[ie + 1].kind == "q"
-        if t.low not in pron and nxt not in ("that", ":") and not quote_next:
+        inverted = t.kind == "q" or t.text == ","  # '"...," read the statement'
+        if t.low not in pron and nxt not in ("that", ":", ".", ",") and not quote_next and not inverted:
             return True  # "the state of", "email records": present forms need "that", ":" or a pronoun
-        if not (t.low in pron or t.capitalised or t.kind == "q"):
+        if not (t.low in pron or t.capitalised or inverted):
             # a lower-case word before it: a subject only when a determiner opens a short phrase
             k = j
             det = word_class("determiner")

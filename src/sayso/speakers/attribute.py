@@ -94,7 +94,7 @@ def find_context_speaker(article: Article, q: Quotation, by_end: list[Statement]
     # attribution (and at most one paragraph break) in between
     quoted = prev.kind == "direct" or is_typewriter(text, _quotation_at(article, prev.start))
     same_paragraph = "\n" not in gap
-    if (quoted or same_paragraph) and gap.count("\n") <= 2 and len(gap) <= 160:
+    if (quoted or same_paragraph) and gap.count("\n") <= 2 and len(gap) <= (320 if same_paragraph else 160):
         if (prev.cue_start is not None and prev.cue_start >= prev.end) or gap.strip() in ("", ".", ","):
             return prev, "continues"
         if quoted and prev.cue_start is not None and prev.cue_start < prev.start and "\n" in gap:
