@@ -457,9 +457,25 @@ def _according(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: i
     att.speaker = _mention(text, tokens, np)
     after = (np[1] + 1) if np else ie + 1
     if i > floor and tokens[i - 1].text == ",":
-        att.pieces = _pieces(text, tokens, floor, i - 2)
+        # '..., Trump said he was "happy", according to The New York Times': the source carried
+        # the whole sentence, attributions inside it included
+        start = _sentence_start(tokens, i)
+        att.pieces = _pieces(text, tokens, start, i - 2)
     elif after < n and tokens[after].text == ",":
         att.pieces = _pieces(text, tokens, after + 1, _clause_end(tokens, after + 1, n, cue_at))
+
+
+def _sentence_start(tokens: list[Token], i: int) -> int:
+    """First token of the sentence that holds token ``i`` inside its window."""
+    k = i - 1
+    while k >= 0:
+        t = tokens[k]
+        if t.kind == "p" and t.text in _END and not _is_abbrev(tokens, k):
+            return k + 1
+        if t.kind == "q" and text_end(t) in ".!?" and k + 1 < len(tokens) and tokens[k + 1].capitalised:
+            return k + 1
+        k -= 1
+    return 0
 
 
 def _passive(text: str, tokens: list[Token], j: int, ie: int, n: int, att: Attribution) -> None:
@@ -489,6 +505,7 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
         np = find_right_np(tokens, ie + 1, n, _is_name_token)
         aside = _aside_start(tokens, j, floor) if tokens[j].text == "," else None
         if (np and aside is None and "noinvert" not in e.flags and looks_like_np(tokens, *np)
+                and tokens[np[0]].low not in word_class("time")
                 and (np[1] + 1 >= n or tokens[np[1] + 1].kind == "p")):
             att.speaker = _mention(text, tokens, np)
             att.pieces = _left(text, tokens, j, floor)
