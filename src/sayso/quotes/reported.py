@@ -515,21 +515,32 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
             c2 = _aside_start(tokens, j, floor)
             if c2 is not None:
                 j = c2 - 1
-        # apposition: 'Hugh Hill, a doctor, said ...'
+        # appositions: 'Hugh Hill, a doctor, said', 'Giovanni Maria Vian, the editor of the
+        # Vatican's newspaper, L'Osservatore Romano, said': the first of the comma-separated phrases
+        # that opens at a clause boundary and starts with a capital is the speaker
         if tokens[j].text == ",":
-            desc = find_left_np(tokens, j - 1, floor)
-            if desc and desc[0] - 1 > floor and tokens[desc[0] - 1].text == ",":
-                name = find_left_np(tokens, desc[0] - 2, floor, _is_name_token)
-                if name and tokens[name[0]].capitalised:
-                    att.speaker = _mention(text, tokens, name)
-                    _right(text, tokens, ie + 1, n, cue_at, att, left_from=name[0] - 1, floor=floor)
+            chunks: list[tuple[int, int]] = []
+            end = j - 1
+            while len(chunks) < 4:
+                ch = find_left_np(tokens, end, floor, _is_name_token)
+                if ch is None:
+                    break
+                chunks.append(ch)
+                if ch[0] - 1 > floor and tokens[ch[0] - 1].text == ",":
+                    end = ch[0] - 2
+                    continue
+                break
+            for ch in reversed(chunks):  # leftmost first
+                if tokens[ch[0]].capitalised and ch[1] - ch[0] < 8 and (
+                        ch[0] == floor or tokens[ch[0] - 1].kind in ("p", "q") or tokens[ch[0] - 1].low in
+                        load_set("en", "clause_words")):
+                    att.speaker = _mention(text, tokens, ch)
+                    _right(text, tokens, ie + 1, n, cue_at, att, left_from=ch[0] - 1, floor=floor)
                     return
-            # 'Sen. Jack Reed (D-R.I.), said ...': a stray comma after the name
-            name = find_left_np(tokens, j - 1, floor, _is_name_token)
-            if name and tokens[name[0]].capitalised and name[1] - name[0] < 8 and (
-                    name[0] == floor or tokens[name[0] - 1].kind == "p"):
-                att.speaker = _mention(text, tokens, name)
-                _right(text, tokens, ie + 1, n, cue_at, att, left_from=name[0] - 1, floor=floor)
+            if chunks and looks_like_np(tokens, *chunks[0]):
+                first = chunks[-1]
+                att.speaker = _mention(text, tokens, chunks[0])
+                _right(text, tokens, ie + 1, n, cue_at, att, left_from=first[0] - 1, floor=floor)
                 return
     np = find_left_np(tokens, j, floor, _is_name_token) if j >= 0 else None
     if "sobj" in e.flags:  # "Radio Liberty" quoted him: the object spoke
