@@ -180,6 +180,8 @@ def test_dates_expression_table_is_large_enough() -> None:
         ("The ban has held since August 2023.", "en"),
         ("The ceasefire runs until 2025.", "en"),
         ("He will say more tomorrow or next week.", "en"),
+        ("Figueroa told USA Today.", "en"),  # a name, not the day
+        ("He hosts a Sunday talk show.", "en"),
         ("The deal was signed 10/11/2024.", "en"),  # month or day first: undecidable
         ("The friday prayers went on.", "en"),  # weekday names are capitalised in English
         ("Пятница выдалась тяжёлой.", "ru"),  # a weekday without "в" is no date of an event

@@ -1,540 +1,69 @@
-"""``dates``: when a statement was said, resolved against the publication date."""
+"""``dates``: when a statement was said, resolved against the publication date.
+
+Pure layers (the first three in ``dates_finders``, re-exported here) and a short writer:
+
+* ``parse_header_date``: the date line of a plain-text article's header ("Sunday03 November 2024",
+  "3 листопада 2024 року") as ISO; ``ingest.text`` reads ``published`` with it, in every language.
+* ``find_date_expressions``: date expressions in a stretch of text, with offsets, from word lists
+  under ``lang/<code>/`` (months, weekdays, relative phrases, units, the words around them); no
+  dateparser: one compiled grammar per language family, tried only next to a month, weekday, unit or
+  relative word or a year found by C-level passes.
+* ``resolve``: an expression against the publication date, never after it (precision ``day``,
+  ``month`` or ``year``; a week is a month or a year, see its docstring).
+* ``find_statement_dates``: the expression tied to each statement. Mechanisms, most specific first:
+
+  1. own clause: a date in the sentences holding the statement, its cue or its speaker, outside the
+     words of every statement; shared sentences give it to the nearest cue;
+  2. pieces of one interrupted quote (one ``group``) share it;
+  3. remark sentence: a sentence without a statement of its own that matches a remark pattern
+     (``lang/*/remarks.txt``: "He made this remark on October 18 …") dates every statement of its
+     speaker that has none, back and forth up to that speaker's own-dated statements;
+  4. event sentence: a sentence about someone's words (``speech_events.txt``) that names speaker S
+     outside S's own statements ("in August 2023, such an idea was expressed by … Jensen"; "in an
+     interview with FT published on October 4") dates S's next statements within ``EVENT_WINDOW``
+     sentences;
+  5. continuation: a statement right after a dated one of the same speaker, in the same or next
+     paragraph, shares its date ("On Friday, X said A. He added that B.").
+
+  Dates inside any statement's words are what was talked about, not when; dates in relative or
+  "when" clauses ("who ran in 1992") are about another event; neither dates a statement.
+
+The stage writes ``said_on``/``said_on_precision``/``said_on_text`` (the expression as written, at
+offsets the finder keeps), else the publication date with precision ``published``; without a
+publication date it leaves all three null.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
-from typing import Literal, cast
+from typing import Literal
 
+from .dates_finders import (
+    LANGS,
+    WORD_END,
+    WORD_START,
+    DateExpr,
+    Precision,
+    find_date_expressions,
+    month_forms,
+    norm_words,
+    parse_header_date,
+    phrase_alternation,
+    resolve,
+    weekday_forms,
+)
 from .lang import load_lines
 from .model import Article, Statement
 from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
 from .settings import Settings
 
-LANGS = ("en", "ru", "uk")
-
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
-
-
-def _numbered(name: str, langs: tuple[str, ...] = LANGS) -> dict[str, int]:
-    """``form -> number`` from data files whose lines are ``N form form ...``."""
-    out: dict[str, int] = {}
-    for lang in langs:
-        for line in load_lines(lang, name):
-            n, *forms = line.split()
-            for f in forms:
-                out.setdefault(f.lower().translate(_APOSTROPHES), int(n))
-    return out
-
-
-@cache
-def month_forms(short: bool = True) -> dict[str, int]:
-    """Every month name form of en/ru/uk (lower case) -> month number; abbreviations when ``short``."""
-    out = _numbered("months")
-    if short:
-        for k, v in _numbered("months_short").items():
-            out.setdefault(k, v)
-    return out
-
-
-@cache
-def weekday_forms(short: bool = True) -> dict[str, int]:
-    """Every weekday name form of en/ru/uk (lower case) -> weekday (Monday 0)."""
-    out = _numbered("weekdays")
-    if short:
-        for k, v in _numbered("weekdays_short").items():
-            out.setdefault(k, v)
-    return out
-
-
-@cache
-def _header_fillers() -> frozenset[str]:
-    return frozenset(w.lower() for lang in LANGS for w in load_lines(lang, "date_fillers"))
-
-
-def _valid(y: int, m: int, d: int) -> str | None:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def _year(y: str) -> int:
-    return int(y) + 2000 if len(y) == 2 else int(y)
-
-
-_ISO = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
-)
-_NUMERIC_YMD = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})")
-_NUMERIC_DMY = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
-_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|[+-]\d{2}:?\d{2}\b")
-_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b")
-_HEADER_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:'[^\W\d_]+)*")
-_HEADER_REST = re.compile(r"[\s,.;:/|()\-–—]*")
-
-
-def _numeric_header_date(s: str) -> str | None:
-    m = _NUMERIC_YMD.fullmatch(s)
-    if m:
-        return _valid(int(m[1]), int(m[3]), int(m[4]))
-    m = _NUMERIC_DMY.fullmatch(s)
-    if m:
-        a, b, y = int(m[1]), int(m[3]), _year(m[4])
-        if m[2] != "/":
-            return _valid(y, b, a)  # 03.11.2024, 03-11-2024: day first
-        if a > 12:
-            return _valid(y, b, a)
-        if b > 12:
-            return _valid(y, a, b)
-        return None  # 11/03/2024: month or day first, undecidable
-    return None
-
-
-def parse_header_date(line: str) -> str | None:
-    """The ISO date (``YYYY-MM-DD``) a header line of a plain-text article consists of, else ``None``.
-
-    The whole line must be a date: a day, month and year in any of the usual orders ("3 November
-    2024", "November 3, 2024", "2024-11-03", "03.11.2024", "3 ноября 2024 года", "3 листопада 2024
-    року"), optionally with a weekday, even one glued to the day ("Sunday03 November 2024", "Sun, 03
-    Nov 2024", "неділя, 3 листопада 2024"), a time, a time zone, and a few filler words ("Published:",
-    "року"). A line with any other word (a headline, an outlet) is not a date line.
-    """
-    s = line.strip().lower().translate(_APOSTROPHES)
-    if not s or len(s) > 80 or not any(c.isdigit() for c in s):
-        return None
-    m = _ISO.fullmatch(s)
-    if m:
-        return _valid(int(m[1]), int(m[2]), int(m[3]))
-    s = _TIME.sub(" ", s)
-    s = _ORDINAL.sub(r"\1", s)
-    months, weekdays, fillers = month_forms(), weekday_forms(), _header_fillers()
-    parts: list[str] = []
-    for chunk in s.split():
-        chunk = chunk.strip(",;|()")
-        iso = _numeric_header_date(chunk.rstrip("."))
-        if iso is not None:
-            parts.append(iso)
-            continue
-        parts.append(chunk)
-    s = " ".join(parts)
-    kinds: list[tuple[str, str]] = []
-    pos = 0
-    for tm in re.finditer(r"\d{4}-\d{2}-\d{2}|" + _HEADER_TOKEN.pattern, s):
-        if not _HEADER_REST.fullmatch(s, pos, tm.start()):
-            return None
-        pos = tm.end()
-        tok = tm.group()
-        if "-" in tok:
-            kinds.append(("iso", tok))
-        elif tok.isdigit():
-            kinds.append(("num", tok))
-        elif tok in months:
-            kinds.append(("month", tok))
-        elif tok in weekdays or tok in fillers:
-            continue
-        else:
-            return None
-    if not _HEADER_REST.fullmatch(s, pos):
-        return None
-    shape = tuple(k for k, _ in kinds)
-    vals = [v for _, v in kinds]
-    if shape == ("iso",):
-        return vals[0]
-    if shape == ("num", "month", "num") and len(vals[2]) == 4:
-        return _valid(int(vals[2]), months[vals[1]], int(vals[0]))
-    if shape == ("month", "num", "num") and len(vals[2]) == 4:
-        return _valid(int(vals[2]), months[vals[0]], int(vals[1]))
-    if shape == ("num", "month", "num") and len(vals[0]) == 4:
-        return _valid(int(vals[0]), months[vals[1]], int(vals[2]))
-    return None
-
-
-
-# -- date expressions in running text -----------------------------------------------------------
-
-Kind = Literal["date", "month", "year", "weekday", "relative"]
-Unit = Literal["day", "week", "month", "year"]
-
-
-@dataclass(frozen=True, slots=True)
-class DateExpr:
-    """A date expression as written at ``start:end`` (its leading preposition included).
-
-    ``kind`` says which fields hold it: ``date`` (``day``, ``month``, ``year`` or None), ``month``
-    (``month``, ``year`` or None), ``year``, ``weekday`` (``weekday``, Monday 0; ``strict`` for "last
-    Friday") or ``relative`` (``offset`` ``unit``s from the publication date: "yesterday" is day -1,
-    "last week" week -1, "two months ago" month -2).
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: Kind
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    strict: bool = False
-    unit: Unit | None = None
-    offset: int = 0
-    in_clause: bool = False  # inside a relative or "when" clause ("who ran in 1992"): about another event
-
-
-_B = r"(?<![\w'’ʼ])"  # a word starts here
-_E = r"(?![\w'’ʼ])"  # a word ends here
-_YEAR = r"(?:19|20)\d\d(?!\d)"
-_TOKEN = re.compile(r"[^\W_]+")
-# without a month, weekday or unit word, only a year or an all-digit date can be an expression
-_NUMERIC_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[./]\d")
-
-
-def _alt(phrases: Iterable[str]) -> str:
-    """One alternation of phrases, longest first, any whitespace between words, any apostrophe."""
-    alts = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
-    return "(?:" + body.replace("'", "['’ʼ]") + ")" if body else "(?!)"
-
-
-def _roles(langs: Iterable[str], name: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for lang in langs:
-        for line in load_lines(lang, name):
-            role, _, rest = line.partition(":")
-            out.setdefault(role.strip(), []).extend(w.strip() for w in rest.split("|") if w.strip())
-    return out
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.lower().translate(_APOSTROPHES).split())
-
-
-@dataclass(frozen=True, slots=True)
-class _Grammar:
-    pattern: re.Pattern[str]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    relative: dict[str, tuple[Unit, int]]
-    units: dict[str, Unit]
-    numbers: dict[str, int]
-    last: frozenset[str]
-    next: frozenset[str]
-    needs_lead: bool  # a weekday counts only after "on" / "last" (ru, uk: "в пятницу")
-    triggers: frozenset[str]  # the first word of every expression (lower case); digits are too
-    clause: frozenset[str]  # words opening a relative or "when" clause
-    content: frozenset[str]  # words without which a stretch of text holds no expression but digits
-
-
-def _family(lang: str) -> tuple[str, ...]:
-    """The word lists a sentence of ``lang`` is read with: ru and uk together (their forms barely
-    collide, and a short sentence is easily taken for the other one), anything unknown with all."""
-    if lang == "en":
-        return ("en",)
-    if lang in ("ru", "uk"):
-        return ("ru", "uk")
-    return LANGS
-
-
-@cache
-def _grammar(langs: tuple[str, ...]) -> _Grammar:
-    months = _numbered("months", langs)
-    short = _numbered("months_short", langs)
-    weekdays = _numbered("weekdays", langs)
-    words = _roles(langs, "date_words")
-    relative: dict[str, tuple[Unit, int]] = {}
-    for lang in langs:
-        for line in load_lines(lang, "relative_dates"):
-            phrase, _, value = line.partition("|")
-            unit, offset = value.split()
-            relative[_norm(phrase)] = (cast(Unit, unit), int(offset))
-    units: dict[str, Unit] = {}
-    numbers: dict[str, int] = {}
-    for lang in langs:
-        for line in load_lines(lang, "date_units"):
-            head, *forms = line.split()
-            if head == "=":
-                for f in forms[1:]:
-                    numbers[_norm(f)] = int(forms[0])
-            else:
-                for f in forms:
-                    units[_norm(f)] = cast(Unit, head)
-    on, in_, last = _alt(words.get("on", [])), _alt(words.get("in", [])), _alt(words.get("last", []))
-    part, ago = _alt(words.get("part", [])), _alt(words.get("ago", []))
-    yw = words.get("year", [])
-    year_word = rf"(?:\s+{_alt(yw)}(?![\w'’ʼ]))?" if yw else ""
-    m_full, m_any = _alt(months), _alt([*months, *short])
-    m_any = rf"{m_any}\.?"
-    day = r"[0-3]?\d(?!\d)(?:st|nd|rd|th|-го|-е)?"
-
-    def y(g: str) -> str:
-        return rf"(?P<{g}>{_YEAR}){year_word}"
-
-    alternatives = [
-        rf"(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d])",
-        rf"(?:{on}\s+)?(?P<num_a>[0-3]?\d)(?P<num_s>[./])(?P<num_b>[01]?\d)(?P=num_s)(?P<num_y>{_YEAR})",
-        rf"(?:{on}\s+)?(?:the\s+)?(?P<dm_d>{day})(?:\s+of)?\s+(?P<dm_m>{m_any}){_E}(?:,?\s+{y('dm_y')})?",
-        rf"(?:{on}\s+)?(?P<md_m>{m_any}){_E}\s*(?P<md_d>{day}){_E}(?:,?\s+{y('md_y')})?",
-        rf"(?:{in_}\s+)?(?P<my_m>{m_full}){_E},?\s+(?:of\s+)?{y('my_y')}",
-        rf"{in_}\s+(?P<mo_m>{m_full}){_E}",
-        rf"{in_}\s+{y('yr_y')}",
-        rf"(?P<yw_y>{_YEAR})\s+{_alt(yw)}{_E}" if yw else "(?!)",
-        rf"(?P<rel>{_alt(relative)}){_E}(?:\s+{part}{_E})?",
-        rf"(?:(?P<ago_n>{_alt(numbers)}|\d{{1,2}})\s+)?(?P<ago_u>{_alt(units)})\s+{ago}{_E}",
-        rf"(?P<wd_on>{on}\s+)?(?P<wd_last>{last}\s+)?(?P<wd_w>{_alt(weekdays)}){_E}(?:\s+{part}{_E})?",
-    ]
-    pattern = re.compile(_B + "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", re.IGNORECASE)
-    starters = [*months, *short, *weekdays, *relative, *numbers, *units, "the"]
-    for role in ("on", "in", "last"):
-        starters += words.get(role, [])
-    triggers = frozenset(m.group().lower() for w in starters if (m := _TOKEN.search(w)))
-    lead = {t.lower() for role in ("on", "in", "last") for w in words.get(role, [])
-            for t in _TOKEN.findall(w)} | {"the", "this", "of", "a", "an"}
-    content = {t.lower() for w in [*months, *short, *weekdays, *units, *relative] for t in _TOKEN.findall(w)}
-    return _Grammar(
-        pattern=pattern,
-        months={**short, **months},
-        weekdays=weekdays,
-        relative=relative,
-        units=units,
-        numbers=numbers,
-        last=frozenset(_norm(w) for w in words.get("last", [])),
-        next=frozenset(_norm(w) for w in words.get("next", [])),
-        needs_lead=langs != ("en",),
-        triggers=triggers,
-        clause=frozenset(_norm(w) for w in words.get("clause", [])),
-        content=frozenset(content - lead),
-    )
-
-
-def _latin(s: str) -> bool:
-    return "a" <= s[:1].lower() <= "z"
-
-
-def _capitalised_ok(word: str) -> bool:
-    """English month and weekday names are capitalised: "may" and "march" are verbs."""
-    return not _latin(word) or word[:1].isupper()
-
-
-def _preceded_by(text: str, start: int, lo: int, words: frozenset[str]) -> bool:
-    before = _norm(text[max(lo, start - 24):start]).split()
-    return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
-
-
-def _month_of(word: str, g: _Grammar) -> int | None:
-    return g.months.get(_norm(word).rstrip("."))
-
-
-def _expr(m: re.Match[str], g: _Grammar) -> DateExpr | None:
-    """The ``DateExpr`` a match of the grammar stands for, or None when it is not a date after all."""
-    s, e, t = m.start(), m.end(), m.group()
-    d: dict[str, str] = {k: v for k, v in m.groupdict().items() if v}
-    if "iso_y" in d:
-        return DateExpr(s, e, t, "date", int(d["iso_y"]), int(d["iso_m"]), int(d["iso_d"]))
-    if "num_a" in d:
-        a, b = int(d["num_a"]), int(d["num_b"])
-        if d["num_s"] == "/":  # 10/18/2024 or 18/10/2024: only when the numbers decide it
-            if a > 12 >= b:
-                a, b = b, a
-            elif not b > 12 >= a:
-                return None
-            return DateExpr(s, e, t, "date", int(d["num_y"]), a, b)
-        return DateExpr(s, e, t, "date", int(d["num_y"]), b, a)  # 18.10.2024: day first
-    for g_m, g_d, g_y in (("dm_m", "dm_d", "dm_y"), ("md_m", "md_d", "md_y")):
-        if g_m in d:
-            month = _month_of(d[g_m], g)
-            if month is None or not _capitalised_ok(d[g_m]):
-                return None
-            day = int(re.sub(r"\D.*", "", d[g_d]))
-            return DateExpr(s, e, t, "date", int(d[g_y]) if g_y in d else None, month, day)
-    for g_m, g_y in (("my_m", "my_y"), ("mo_m", "")):
-        if g_m in d:
-            month = _month_of(d[g_m], g)
-            if month is None or not _capitalised_ok(d[g_m]):
-                return None
-            return DateExpr(s, e, t, "month", int(d[g_y]) if g_y in d else None, month)
-    for g_y in ("yr_y", "yw_y"):
-        if g_y in d:
-            return DateExpr(s, e, t, "year", int(d[g_y]))
-    if "rel" in d:
-        unit, offset = g.relative[_norm(d["rel"])]
-        return DateExpr(s, e, t, "relative", unit=unit, offset=offset)
-    if "ago_u" in d:
-        n_word = d.get("ago_n", "1")
-        n = int(n_word) if n_word.isdigit() else g.numbers.get(_norm(n_word), 1)
-        return DateExpr(s, e, t, "relative", unit=g.units[_norm(d["ago_u"])], offset=-n)
-    if "wd_w" in d:
-        if not _capitalised_ok(d["wd_w"]) or (g.needs_lead and "wd_on" not in d and "wd_last" not in d):
-            return None
-        return DateExpr(s, e, t, "weekday", weekday=g.weekdays[_norm(d["wd_w"])],
-                        strict="wd_last" in d)
-    return None
-
-
-def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[DateExpr]:
-    """Every date expression in ``text[start:end]``, in order, with its offsets into ``text``.
-
-    Absolute dates ("on October 18, 2024", "18 October", "2024-10-18", "18.10.2024", "10/18/2024"
-    only when one number exceeds 12), months ("in August 2023", "August 2023", "in August", "в
-    августе 2023 года", "у серпні"), years ("in 2023", "в 2023 году"), weekdays ("on Friday", "last
-    Tuesday", "on Monday night", "в пятницу", "у п'ятницю", "минулої п'ятниці") and relative phrases
-    ("yesterday", "last week", "earlier this month", "two days ago", "вчера", "на прошлой неделе",
-    "минулого тижня"). ``lang`` picks the word lists (``_family``). Future and bounding expressions
-    ("next Friday", "since August", "until 2025") are left out: they never say when words were said.
-    """
-    g = _grammar(_family(lang))
-    out: list[DateExpr] = []
-    done = start
-    for pos in _anchors(text, start, end, g):
-        if pos < done:
-            continue
-        m = g.pattern.match(text, pos, end)
-        if m is None:
-            continue
-        done = m.end()
-        if _preceded_by(text, m.start(), start, g.next):
-            continue
-        x = _expr(m, g)
-        if x is not None:
-            out.append(replace(x, in_clause=True) if _in_clause(text, start, m.start(), g) else x)
-    return out
-
-
-# An expression starts at most this many words before its month, weekday, unit or relative word
-# ("on the 18th of October").
-LEAD_WORDS = 4
-
-
-def _anchors(text: str, start: int, end: int, g: _Grammar) -> list[int]:
-    """Where an expression may start, in order: the word starts up to ``LEAD_WORDS`` before each
-    month, weekday, unit or relative word, and before each year or all-digit date. The words are
-    found with C-level passes (``findall``, ``str.find``): most sentences hold none, and a Python
-    loop over every word would cost more than all the rest of the stage."""
-    low = text[start:end].lower()
-    if len(low) != end - start:  # a letter whose lower case is longer: every word start, slowly
-        return [t.start() for t in _TOKEN.finditer(text, start, end)
-                if t.group()[0].isdigit() or t.group().lower() in g.triggers]
-    found: list[int] = []
-    for w in g.content.intersection(_TOKEN.findall(low)):
-        i = low.find(w)
-        while i >= 0:
-            j = i + len(w)
-            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
-                found.append(start + i)
-            i = low.find(w, j)
-    for m in _NUMERIC_DATE.finditer(text, start, end):
-        p = m.start()
-        while p > start and text[p - 1].isdigit():
-            p -= 1
-        found.append(p)
-    out: set[int] = set()
-    for p in found:
-        out.update(t.start() for t in list(_TOKEN.finditer(text, max(start, p - 60), p))[-LEAD_WORDS:])
-        out.add(p)
-    return sorted(out)
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
-
-
-def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
-    """Does a relative or "when" word open the stretch between the last comma or dash and ``pos``?"""
-    lo = max(start, pos - 200)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
-    stretch = text[breaks[-1] if breaks else lo:pos]
-    return any(t.lower() in g.clause for t in _TOKEN.findall(stretch))
-
-
-# -- resolution against the publication date --------------------------------------------------
-
-Precision = Literal["day", "month", "year"]
-
-
-def _span_value(first: date, last: date) -> tuple[str, Precision]:
-    """A span of days as the finest month or year that holds all of it; a span across a year
-    boundary as the year holding its middle day (the ISO-week convention: a week belongs to the year
-    of its Thursday)."""
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.year:04d}-{first.month:02d}", "month"
-    if first.year == last.year:
-        return f"{first.year:04d}", "year"
-    middle = first + timedelta(days=(last - first).days // 2)
-    return f"{middle.year:04d}", "year"
-
-
-def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
-    k = y * 12 + (m - 1) + n
-    return k // 12, k % 12 + 1
-
-
-def resolve(expr: DateExpr, published: date) -> tuple[str, Precision] | None:
-    """When ``expr`` happened, read from ``published``: ``(value, precision)``, or None when it
-    would fall after the publication date or is no calendar date.
-
-    * A day or month without a year is the latest one on or before the publication date (an
-      article of 3 January: "on December 28" is the previous year's; "in August" of an article of 3
-      August is this August).
-    * A weekday is the latest such day on or before the publication date, the publication day
-      included: news style writes "on Friday" for the day of publication too. "last Friday" is
-      strictly before the publication day.
-    * "yesterday", "N days ago": that day, precision ``day``.
-    * Weeks ("last week", "this week", "two weeks ago") have no precision of their own. Giving the
-      week's Monday as a ``day`` would claim a day nobody named, so a week is the month that holds
-      all its days up to the publication date (precision ``month``), else their year (precision
-      ``year``; ``_span_value``).
-    * Months ("last month", "earlier this month") precision ``month``; years ("last year", "in
-      2023") precision ``year``.
-    """
-    pub = published
-    if expr.kind == "date":
-        if expr.month is None or expr.day is None:
-            return None
-        year = expr.year if expr.year is not None else pub.year
-        try:
-            d = date(year, expr.month, expr.day)
-        except ValueError:
-            return None
-        if d > pub and expr.year is None:
-            try:
-                d = date(year - 1, expr.month, expr.day)
-            except ValueError:
-                return None
-        return (d.isoformat(), "day") if d <= pub else None
-    if expr.kind == "month":
-        if expr.month is None:
-            return None
-        year = expr.year if expr.year is not None else pub.year
-        if (year, expr.month) > (pub.year, pub.month):
-            if expr.year is not None:
-                return None
-            year -= 1
-        return f"{year:04d}-{expr.month:02d}", "month"
-    if expr.kind == "year":
-        return (f"{expr.year:04d}", "year") if expr.year is not None and expr.year <= pub.year else None
-    if expr.kind == "weekday":
-        if expr.weekday is None:
-            return None
-        back = (pub.weekday() - expr.weekday) % 7
-        if expr.strict and back == 0:
-            back = 7
-        return (pub - timedelta(days=back)).isoformat(), "day"
-    if expr.unit == "day":
-        return ((pub + timedelta(days=expr.offset)).isoformat(), "day") if expr.offset <= 0 else None
-    if expr.unit == "week":
-        if expr.offset > 0:
-            return None
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=expr.offset)
-        return _span_value(monday, min(monday + timedelta(days=6), pub))
-    if expr.unit == "month":
-        y, m = _add_months(pub.year, pub.month, min(expr.offset, 0))
-        return f"{y:04d}-{m:02d}", "month"
-    if expr.unit == "year":
-        return f"{pub.year + min(expr.offset, 0):04d}", "year"
-    return None
+__all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_statement_dates", "month_forms",
+           "parse_header_date", "resolve", "weekday_forms"]
 
 
 # -- tying expressions to statements ------------------------------------------------------------
@@ -571,22 +100,22 @@ class _Found:
 
 
 def _slash_pattern(line: str) -> str:
-    return r"\s+".join(_alt(w.split("/")) for w in line.split())
+    return r"\s+".join(phrase_alternation(w.split("/")) for w in line.split())
 
 
 @cache
 def _remark_pattern() -> re.Pattern[str]:
     """Remark sentences ("He made this remark ..."), from the same lists ``provenance`` reads."""
     body = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
-    return re.compile(rf"{_B}(?:{body}){_E}", re.IGNORECASE)
+    return re.compile(rf"{WORD_START}(?:{body}){WORD_END}", re.IGNORECASE)
 
 
 @cache
 def _speech_words() -> re.Pattern[str]:
     words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
-    exact = _alt(w for w in words if not w.endswith("*"))
-    stems = _alt(w[:-1] for w in words if w.endswith("*"))
-    return re.compile(rf"{_B}(?:{exact}{_E}|{stems})", re.IGNORECASE)
+    exact = phrase_alternation(w for w in words if not w.endswith("*"))
+    stems = phrase_alternation(w[:-1] for w in words if w.endswith("*"))
+    return re.compile(rf"{WORD_START}(?:{exact}{WORD_END}|{stems})", re.IGNORECASE)
 
 
 def _about_words(text: str, start: int, end: int) -> bool:
@@ -602,7 +131,7 @@ def _names(st: Statement) -> tuple[str, ...]:
         if not s:
             continue
         bare = " ".join(_LEADING_THE.sub("", s.strip(), count=1).split())
-        if bare[:1].isupper() and _norm(bare) not in _pronouns():
+        if bare[:1].isupper() and norm_words(bare) not in _pronouns():
             names.add(bare)
             last = bare.split()[-1]
             if st.speaker_type in (None, "person") and len(bare.split()) > 1 and len(last) >= 4 \
@@ -631,7 +160,7 @@ def _name_hits(text: str, start: int, end: int, names: tuple[str, ...]) -> list[
 
 @cache
 def _pronouns() -> frozenset[str]:
-    return frozenset(_norm(line.split()[0]) for lang in LANGS[:1] for line in load_lines(lang, "pronouns"))
+    return frozenset(norm_words(line.split()[0]) for line in load_lines("en", "pronouns"))
 
 
 def _anchor(st: Statement) -> int:
@@ -805,7 +334,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
         window = range(bisect.bisect_left(c.starts, s.end), bisect.bisect_left(c.starts, stop))
         here = {c.keys[j] for j in c.by_sentence.get(k, ())}
         for key in dict.fromkeys(c.keys[i] for i in window):
-            if key in here:  # the sentence quotes this speaker: rule 1 or the continuation decide
+            if any(same_speaker(key, h) for h in here):  # quoted here: rule 1 or the continuation
                 continue
             names = [p for p, _ in _name_hits(text, s.start, s.end, c.names.get(key, ()))] if key else []
             if not names:
