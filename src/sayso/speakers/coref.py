@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -654,16 +654,17 @@ def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
     return res
 
 
-@cache
-def _statement_fields() -> tuple[str, ...]:
-    return tuple(f.name for f in fields(Statement) if f.init)
+_SET = object.__setattr__
 
 
-def _with(st: Statement, **changes: object) -> Statement:
-    """``dataclasses.replace`` without its per-call introspection (a few statements per article)."""
-    values = {name: getattr(st, name) for name in _statement_fields()}
-    values.update(changes)
-    return Statement(**values)
+def _with(st: Statement, changes: dict[str, object]) -> Statement:
+    """``dataclasses.replace`` for a frozen ``Statement`` without its per-call introspection."""
+    if hasattr(Statement, "__post_init__"):  # checks in the constructor must run
+        return replace(st, **changes)  # type: ignore[arg-type]
+    new = object.__new__(Statement)
+    for name in Statement.__slots__:
+        _SET(new, name, changes[name] if name in changes else getattr(st, name))
+    return new
 
 
 @stage("speakers.coref", requires=["speakers.attribute"])
@@ -672,17 +673,23 @@ def coref(article: Article, settings: Settings) -> None:
         return
     results = find_speakers(article)
     new: list[Statement] = []
+    ids: dict[tuple[str | None, str | None], str] = {}
     for st, res in zip(article.statements, results, strict=True):
         if res is None:
             new.append(st)
             continue
         known = res.entity is not None or res.type in ("anonymous", "group", "organisation", "media")
-        sid = stable_id("speaker", article.id or "", res.type or "", res.speaker) if known else None
+        sid = None
+        if known:
+            sid = ids.get((res.type, res.speaker))
+            if sid is None:
+                sid = ids[(res.type, res.speaker)] = stable_id("speaker", article.id or "", res.type or "",
+                                                               res.speaker)
         changes: dict[str, object] = {"speaker": res.speaker, "speaker_type": res.type,
                                       "speaker_role": res.role, "speaker_id": sid}
         if st.speaker_mention is None and res.mention is not None:
             # a statement without its own attribution points at the words that name its speaker
             changes.update(speaker_mention=res.mention[0], speaker_start=res.mention[1],
                            speaker_end=res.mention[2])
-        new.append(_with(st, **changes))
+        new.append(_with(st, changes))
     article.statements = new
