@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from sayso.api import get_pipeline
 from sayso.dates import dates, find_date_expressions, parse_header_date, resolve
+from sayso.ingest.text import read_text_article
 from sayso.model import Article, Statement
 from sayso.pipeline import Pipeline
 from sayso.settings import Settings
@@ -321,3 +323,22 @@ def test_dates_stage_example_article_gold(shared: Path) -> None:
                if q.get("said_on")]
     assert len(checked) >= 6
     assert [(who, got) for who, got, _ in checked] == [(who, want) for who, _, want in checked]
+
+
+def test_dates_example_article_end_to_end(shared: Path, example_text: str) -> None:
+    """The whole pipeline on the example article: every gold statement with a ``said_on`` that the
+    extraction finds (by overlap) carries the gold date."""
+    gold = json.loads((shared / "examples" / "umerov-nato-2024-11-03.gold.jsonl").read_text("utf-8")
+                      .splitlines()[0])
+    article = get_pipeline()(read_text_article(example_text))
+    assert article.published == gold["published"]
+    pairs = []
+    for q in gold["quotes"]:
+        if not q.get("said_on"):
+            continue
+        hits = [s for s in article.statements if s.start < q["end"] and q["start"] < s.end]
+        if hits:
+            best = max(hits, key=lambda s: min(s.end, q["end"]) - max(s.start, q["start"]))
+            pairs.append((q["speaker"], best.said_on, q["said_on"]))
+    assert len(pairs) >= 4, "the extraction found too few of the gold statements to check dates"
+    assert [(who, got) for who, got, _ in pairs] == [(who, want) for who, _, want in pairs]
