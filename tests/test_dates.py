@@ -12,7 +12,7 @@ import pytest
 from sayso.api import get_pipeline
 from sayso.dates import dates, find_date_expressions, parse_header_date, resolve
 from sayso.ingest.text import read_text_article
-from sayso.model import Article, Statement
+from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
 from sayso.settings import Settings
 
@@ -342,3 +342,28 @@ def test_dates_example_article_end_to_end(shared: Path, example_text: str) -> No
             pairs.append((q["speaker"], best.said_on, q["said_on"]))
     assert len(pairs) >= 4, "the extraction found too few of the gold statements to check dates"
     assert [(who, got) for who, got, _ in pairs] == [(who, want) for who, _, want in pairs]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2024-11-03T10:15:00+02:00", ("2024-11-01", "day", "on Friday")),
+        ("Sunday03 November 2024", ("2024-11-01", "day", "on Friday")),  # a header line as metadata
+        ("3 листопада 2024 року", ("2024-11-01", "day", "on Friday")),
+        ("not a date", (None, None, None)),
+    ],
+)
+def test_dates_stage_reads_publication_date_forms(published: str, expected: tuple[str | None, ...]) -> None:
+    article = _article("Smith said on Friday that prices would rise.", published,
+                       [("prices would rise", "John Smith", "said")])
+    assert _said(article) == [expected]
+
+
+def test_dates_stage_ignores_dates_in_quotations_without_statement() -> None:
+    """A quotation no statement kept (a title, a scare quote) is still someone's words."""
+    text = 'Smith called the "Monday deal of October 18" a failure, and said that prices would rise.'
+    article = _article(text, SUN, [("prices would rise", "John Smith", "said")])
+    start = text.index("Monday deal")
+    end = start + len("Monday deal of October 18")
+    article.quotations.append(Quotation(start=start, end=end, open_at=start - 1, close_at=end))
+    assert _said(article) == [(SUN, "published", None)]

@@ -182,9 +182,12 @@ class _Context:
         self.keys = [speaker_key(st) for st in sts]
         self.found = _sentence_dates(article, pub)
         self.starts = [st.start for st in sts]
-        self.max_end: list[int] = []
-        for st in sts:
-            self.max_end.append(max(st.end, self.max_end[-1] if self.max_end else 0))
+        # the words of every statement and every quotation (a quote no statement kept is still words)
+        spans = sorted([(st.start, st.end) for st in sts] + [(q.start, q.end) for q in article.quotations])
+        self.word_starts = [a for a, _ in spans]
+        self.word_max_end: list[int] = []
+        for _, b in spans:
+            self.word_max_end.append(max(b, self.word_max_end[-1] if self.word_max_end else 0))
         sentence_starts = [x.start for x in article.sentences]
 
         def sidx(offset: int) -> int:
@@ -218,9 +221,9 @@ class _Context:
                 self.names[key] = _names(sts[i])
 
     def in_words(self, a: int, b: int) -> bool:
-        """Does ``[a, b)`` overlap the words of any statement?"""
-        k = bisect.bisect_left(self.starts, b)
-        return k > 0 and self.max_end[k - 1] > a
+        """Does ``[a, b)`` overlap the words of any statement or quotation?"""
+        k = bisect.bisect_left(self.word_starts, b)
+        return k > 0 and self.word_max_end[k - 1] > a
 
     def mates(self, key: str | None) -> list[int]:
         """The statements (in text order) whose speaker is ``key`` ("umerov" ~ "rustem umerov")."""
@@ -397,10 +400,12 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
 def _published(article: Article) -> date | None:
     if not article.published:
         return None
+    value = str(article.published).strip()
     try:
-        return date.fromisoformat(str(article.published)[:10])
+        return date.fromisoformat(value[:10])
     except ValueError:
-        return None
+        iso = parse_header_date(value)  # "Sunday03 November 2024", "3 листопада 2024 року"
+        return date.fromisoformat(iso) if iso else None
 
 
 @stage("dates", requires=["speakers.attribute"])
