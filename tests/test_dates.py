@@ -73,6 +73,10 @@ EXPRESSIONS = [
      "2023-08", "month", "in August 2023"),
     ("August 2023 was when he first said it.", "en", SUN, "2023-08", "month", "August 2023"),
     ("He first said so in May at a briefing.", "en", SUN, "2024-05", "month", "in May"),
+    ("He said in mid-October that he agreed.", "en", SUN, "2024-10", "month", "in mid-October"),
+    ("She said in early August that she agreed.", "en", SUN, "2024-08", "month", "in early August"),
+    ("Он заявил в конце октября, что согласен.", "ru", SUN, "2024-10", "month", "в конце октября"),
+    ("Він заявив у середу ввечері, що згоден.", "uk", SUN, "2024-10-30", "day", "у середу ввечері"),
     ("In 2023, he claimed the opposite.", "en", SUN, "2023", "year", "In 2023"),
     # English: weekdays (a Sunday publication)
     ("The minister said on Friday that talks had stalled.", "en", SUN, "2024-11-01", "day", "on Friday"),
