@@ -3,9 +3,10 @@
 The attribution stage leaves each statement with its speaker mention as written ("he", "Umerov",
 "the minister", "The publication", "a source in the Office of the President"). Here:
 
-* names found anywhere in the article (``names.find_name_mentions``) become entities; all forms of
-  one person share one entity whose name is the fullest form seen ("Umerov" → "Rustem Umerov"),
-  outlets share one entity ("FT" / "Financial Times"), and Cyrillic forms join their Latin twin;
+* names found anywhere in the article (``names.collect_names``, the core of ``find_name_mentions``)
+  become entities, each written form linked once; all forms of one person share one entity whose
+  name is the fullest form seen ("Umerov" → "Rustem Umerov"), outlets share one entity ("FT" /
+  "Financial Times"), and Cyrillic forms join their Latin twin ("Умеров", "Умерова");
 * pronouns go to the best compatible earlier entity: a speaker of an earlier statement or the
   subject of a sentence scores higher, every sentence further back costs (salience minus distance);
 * descriptions go to the nearest entity that fits: "the minister" to a person with a minister role,
@@ -13,7 +14,9 @@ The attribution stage leaves each statement with its speaker mention as written 
 * unnamed speakers ("a source in …") are anonymous and plural ones ("Western diplomats") a group,
   both keeping their wording; a passive subject ("the FT publication was labeled") gives way to
   the agent ("In the Office of …, …"), and an elided subject ("… and emphasized that") continues the
-  statement before it.
+  statement before it, as does a statement with no attribution at all in the same paragraph (its
+  ``speaker_mention`` then points at the words that name the speaker of the statement it continues);
+* a mention the attribution wrote is never changed.
 ``find_speakers`` is pure (an ``Article`` in, one ``Resolution`` per statement out); the stage writes.
 """
 
@@ -23,14 +26,27 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from ..lang import load_lines, load_set
 from ..model import Article, Span, SpeakerType, Statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
-from .names import collect_names, gender_of, media_words, role_near, speaker_type_of
+from .names import (
+    collect_names,
+    description_head,
+    gender_of,
+    head_cut,
+    media_words,
+    org_info,
+    org_key,
+    person_tokens,
+    role_near,
+    same_surname,
+    skeleton,
+    speaker_type_of,
+)
 
 LOOKBACK = 8  # sentences a pronoun may reach back
 NEAREST_CHARS = 6_000  # how far back a description ("the publication") looks for what it stands for
@@ -52,30 +68,6 @@ _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|s
 _BY = re.compile(r"\bby[ ]+(?:the[ ]+)?")
 _FRONTED = re.compile(r"(?:In|At|From|Inside|Within|Among)[ ]+(?:the[ ]+)?")
 _COORD = re.compile(r"[\s\"'”’»“«,;]*(?:,|and|but|while|as well as)[\s,]*(?:also[ ]+)?\Z")
-
-_TRANSLIT = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
-    "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "'": "", "’": "",
-})
-
-
-@lru_cache(maxsize=8192)
-def skeleton(word: str) -> str:
-    """A spelling-blind key of one name word: Умеров / Umerov / Oumerov-like variants meet."""
-    w = word.lower().translate(_TRANSLIT)
-    w = w.replace("kh", "h").replace("y", "i").replace("j", "i").replace("w", "v").replace("ck", "k")
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", w))
-
-
-def _same_surname(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    # inflected Cyrillic forms: Умерова, Умеровым → umerova, umerovim
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
-
 
 @cache
 def _pronouns() -> dict[str, str]:
@@ -144,68 +136,6 @@ class Resolution:
 _CARRIERS: frozenset[str] = frozenset({"media", "organisation"})
 
 
-_POSTMODIFIERS = frozenset(["in", "at", "from", "with", "for", "on", "close", "familiar", "near", "inside",
-                            "within", "to", "who", "that", "which", "whose", "representing", "working",
-                            "involved", "linked", "based", "speaking", "like", "including"])
-_QUANTITIES = frozenset(["number", "numbers", "majority", "group", "groups", "lot", "lots", "dozens",
-                         "hundreds", "thousands", "millions", "some", "many", "most", "several", "one", "two",
-                         "three", "all", "none", "few", "handful", "half", "part", "rest", "each", "both"])
-
-
-def _head_cut(lows: list[str]) -> int:
-    """Where the words after the head begin ("a source | in the Office", "Democrats | trying to …")."""
-    return next((i for i, w in enumerate(lows)
-                 if i > 0 and (w in _POSTMODIFIERS
-                               or (w.endswith("ing") and len(w) > 5 and lows[i - 1].endswith("s")))),
-                len(lows))
-
-
-def _head(lows: list[str]) -> str:
-    """The head noun of a speaker description (lower-case words): "a source in the Office" → "source",
-    "an increasing number of officials in Ukraine" → "officials", "the head of the Office" → "head"."""
-    words = lows[:_head_cut(lows)]
-    if "of" in words[1:]:
-        k = words.index("of", 1)
-        words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
-    return re.sub(r"['’]s$", "", words[-1]) if words else lows[-1]
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def _org_key(name: str) -> str:
-    key = " ".join(name.split()).lower()
-    return key[4:] if key.startswith("the ") else key
-
-
-def _org_prefixes(key: str) -> list[str]:
-    """"office of the president of ukraine" → ["office of the president"]: the shorter names of a body."""
-    out = []
-    i = key.find(" of ")
-    while i > 0:
-        i = key.find(" of ", i + 4)
-        if i > 0:
-            out.append(key[:i])
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _person_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in (skeleton(w) for w in name.split()) if t)
-
-
-@lru_cache(maxsize=65536)
-def _org_info(name: str) -> tuple[str, str, tuple[str, ...], bool, bool]:
-    """(key, initials of a several-word name, shorter names, is it a bare organisation word, a place)."""
-    key = _org_key(name)
-    ini = _initials(name).lower() if " " in key else ""
-    bare = key in load_set("en", "organisation_words")
-    where = load_set("en", "places") | load_set("en", "place_adjectives")
-    place = all(w in where for w in key.split())
-    return key, ini if len(ini) > 1 else "", tuple(_org_prefixes(key)), bare, place
-
-
 def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
     if not toks or not e.tokens:
         return False
@@ -213,7 +143,7 @@ def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
         return False
     if len(toks) == 1 and len(e.tokens) > 1 and toks[0] == e.tokens[0]:
         return True  # "Hillary" after "Hillary Clinton"
-    if not _same_surname(toks[-1], e.tokens[-1]):
+    if not same_surname(toks[-1], e.tokens[-1]):
         return False
     a, b = toks[:-1], e.tokens[:-1]
     return all(x == y or (x[:1] == y[:1] and (len(x) == 1 or len(y) == 1))
@@ -233,7 +163,7 @@ class _Resolver:
         self.by_surname: dict[str, list[Entity]] = {}
         self.by_first: dict[str, list[Entity]] = {}
         self.by_key: dict[str, Entity] = {}
-        self.by_initials: dict[str, Entity] = {}
+        self.byinitials: dict[str, Entity] = {}
         self.clock = 0
         self.first_spans: dict[int, list[tuple[int, int]]] | None = None
         self.events: list[Event] = []
@@ -287,7 +217,7 @@ class _Resolver:
             if e.type != "person" or not e.tokens:
                 continue
             name = written if len(e.tokens) == 1 else None
-            toks = _person_tokens(name) if name else ()
+            toks = person_tokens(name) if name else ()
             if len(toks) != 1:
                 continue
             cands = [x for x in self.by_surname.get(toks[0], []) + self.by_first.get(toks[0], [])
@@ -302,16 +232,16 @@ class _Resolver:
         self.clock += 1
         if typ == "person":
             return self._link_person(written, role, name)
-        key, ini, prefixes, bare, _ = _org_info(name)
+        key, ini, prefixes, bare, _ = org_info(name)
         known = self.by_key.get(key)
         if known is not None and known.type == typ:
             known.seen = self.clock
             return known
-        cands = [known, self.by_key.get(ini) if ini else None, self.by_initials.get(key)]
+        cands = [known, self.by_key.get(ini) if ini else None, self.byinitials.get(key)]
         cands += [self.by_key.get(p) for p in prefixes]
         if bare:
             # "the Office", "the Ministry": the body last named with that word
-            cands += [e for e in reversed(self.entities) if key in _org_key(e.canonical).split()][:1]
+            cands += [e for e in reversed(self.entities) if key in org_key(e.canonical).split()][:1]
         fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
         if fits:
             e = max(fits, key=lambda x: x.seen)
@@ -326,7 +256,7 @@ class _Resolver:
         return e
 
     def _link_person(self, written: str, role: str | None, name: str) -> Entity:
-        toks = _person_tokens(name)
+        toks = person_tokens(name)
         gender = gender_of(written, role, name)
         best: Entity | None = None
         if toks:
@@ -354,11 +284,11 @@ class _Resolver:
 
     def _index_org(self, e: Entity, key: str) -> None:
         self.by_key[key] = e
-        _, ini, prefixes, _, _ = _org_info(e.canonical)
+        _, ini, prefixes, _, _ = org_info(e.canonical)
         for p in prefixes:
             self.by_key.setdefault(p, e)
         if ini:
-            self.by_initials.setdefault(ini, e)
+            self.byinitials.setdefault(ini, e)
 
     def _add_event(self, start: int, end: int, entity: Entity, speaker: bool) -> None:
         ev = Event(start, end, entity, speaker)
@@ -424,9 +354,9 @@ class _Resolver:
             if cls in ("m", "f"):
                 return e.type == "person" and e.gender in (None, cls) and e.strong
             if cls == "p":
-                return e.type in ("group", "organisation", "media") and not _org_info(e.canonical)[4]
+                return e.type in ("group", "organisation", "media") and not org_info(e.canonical)[4]
             if cls == "n":
-                return e.type in ("organisation", "media") and not _org_info(e.canonical)[4]
+                return e.type in ("organisation", "media") and not org_info(e.canonical)[4]
             return True
 
         si = self.sentence_of(pos)
@@ -478,8 +408,8 @@ class _Resolver:
             return None
         words = [mention[a:b] for a, b in spans]
         lows = [w.lower() for w in words]
-        cut = _head_cut(lows)
-        head = _head(lows)
+        cut = head_cut(lows)
+        head = description_head(lows)
         # only names in the head part count ("a young woman … in Montana" is not Montana)
         head_end = start + spans[cut - 1][1]
         inside = [ev for ev in self.events_in(start, end) if ev.end <= head_end]

@@ -459,3 +459,91 @@ def speaker_type_of(words: str) -> SpeakerType | None:
     toks = [(t.start(), t.end(), t.group()) for t in pats["token"].finditer(words)]
     m = _mention_of(words, toks, load_set("en", "not_names"), False) if toks else None
     return m.type if m else None
+
+
+# -- matching names and reading descriptions (used by coreference) ---------------------------------
+
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "'": "", "’": "",
+})
+
+
+@lru_cache(maxsize=8192)
+def skeleton(word: str) -> str:
+    """A spelling-blind key of one name word: Умеров / Umerov / Oumerov-like variants meet."""
+    w = word.lower().translate(_TRANSLIT)
+    w = w.replace("kh", "h").replace("y", "i").replace("j", "i").replace("w", "v").replace("ck", "k")
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", w))
+
+
+def same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # inflected Cyrillic forms: Умерова, Умеровым → umerova, umerovim
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+_POSTMODIFIERS = frozenset(["in", "at", "from", "with", "for", "on", "close", "familiar", "near", "inside",
+                            "within", "to", "who", "that", "which", "whose", "representing", "working",
+                            "involved", "linked", "based", "speaking", "like", "including"])
+_QUANTITIES = frozenset(["number", "numbers", "majority", "group", "groups", "lot", "lots", "dozens",
+                         "hundreds", "thousands", "millions", "some", "many", "most", "several", "one", "two",
+                         "three", "all", "none", "few", "handful", "half", "part", "rest", "each", "both"])
+
+
+def head_cut(lows: list[str]) -> int:
+    """Where the words after the head begin ("a source | in the Office", "Democrats | trying to …")."""
+    return next((i for i, w in enumerate(lows)
+                 if i > 0 and (w in _POSTMODIFIERS
+                               or (w.endswith("ing") and len(w) > 5 and lows[i - 1].endswith("s")))),
+                len(lows))
+
+
+def description_head(lows: list[str]) -> str:
+    """The head noun of a speaker description (lower-case words): "a source in the Office" → "source",
+    "an increasing number of officials in Ukraine" → "officials", "the head of the Office" → "head"."""
+    words = lows[:head_cut(lows)]
+    if "of" in words[1:]:
+        k = words.index("of", 1)
+        words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
+    return re.sub(r"['’]s$", "", words[-1]) if words else lows[-1]
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def org_key(name: str) -> str:
+    key = " ".join(name.split()).lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+def org_prefixes(key: str) -> list[str]:
+    """"office of the president of ukraine" → ["office of the president"]: the shorter names of a body."""
+    out = []
+    i = key.find(" of ")
+    while i > 0:
+        i = key.find(" of ", i + 4)
+        if i > 0:
+            out.append(key[:i])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def person_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in (skeleton(w) for w in name.split()) if t)
+
+
+@lru_cache(maxsize=65536)
+def org_info(name: str) -> tuple[str, str, tuple[str, ...], bool, bool]:
+    """(key, initials of a several-word name, shorter names, is it a bare organisation word, a place)."""
+    key = org_key(name)
+    ini = initials(name).lower() if " " in key else ""
+    bare = key in load_set("en", "organisation_words")
+    where = load_set("en", "places") | load_set("en", "place_adjectives")
+    place = all(w in where for w in key.split())
+    return key, ini if len(ini) > 1 else "", tuple(org_prefixes(key)), bare, place
