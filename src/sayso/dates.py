@@ -173,14 +173,14 @@ def _anchor(st: Statement) -> int:
 class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in."""
 
-    def __init__(self, article: Article, pub: date) -> None:
+    def __init__(self, article: Article, found: list[list[_Found]]) -> None:
         self.article = article
         order = sorted(range(len(article.statements)),
                        key=lambda i: (article.statements[i].start, article.statements[i].end))
         self.order = order
         self.sts = sts = [article.statements[i] for i in order]
         self.keys = [speaker_key(st) for st in sts]
-        self.found = _sentence_dates(article, pub)
+        self.found = found
         self.starts = [st.start for st in sts]
         # the words of every statement and every quotation (a quote no statement kept is still words)
         spans = sorted([(st.start, st.end) for st in sts] + [(q.start, q.end) for q in article.quotations])
@@ -257,20 +257,29 @@ def _own(c: _Context) -> list[SaidOn | None]:
     """Rule 1: a date in the statement's own sentences, outside the words of every statement. A date
     in a sentence shared by statements of different speakers goes to the one whose cue (or speaker
     mention) is nearest; among several dates the nearest to the cue wins."""
+    anchors = [_anchor(st) for st in c.sts]
+    # each usable date with the statements that may claim it, nearest anchor first
+    claimants: dict[_Found, list[tuple[int, int]]] = {}
+    for k, found in enumerate(c.found):
+        for f in found:
+            if not c.in_words(f.expr.start, f.expr.end) and k in c.by_sentence:
+                claimants[f] = sorted((_distance(f.expr, anchors[j]), j) for j in c.by_sentence[k])
     out: list[SaidOn | None] = []
-    for i, st in enumerate(c.sts):
+    for i in range(len(c.sts)):
         lo, hi = c.regions[i]
-        me = _anchor(st)
-        rivals = {_anchor(c.sts[j]) for k in range(lo, hi + 1) for j in c.by_sentence.get(k, ())
-                  if j != i and not same_speaker(c.keys[i], c.keys[j])}
         best: _Found | None = None
+        best_d = 0
         for k in range(lo, hi + 1):
             for f in c.found[k]:
-                x, d = f.expr, _distance(f.expr, me)
-                if c.in_words(x.start, x.end) or any(_distance(x, r) < d for r in rivals):
+                ranked = claimants.get(f)
+                if ranked is None:
                     continue
-                if best is None or d < _distance(best.expr, me):
-                    best = f
+                d = _distance(f.expr, anchors[i])
+                # the nearest statement of another speaker, if it is nearer, takes the date
+                rival = next((rd for rd, j in ranked if j != i and not same_speaker(c.keys[i], c.keys[j])),
+                             None)
+                if (rival is None or d <= rival) and (best is None or d < best_d):
+                    best, best_d = f, d
         out.append(best.said_on("own") if best else None)
     return out
 
@@ -376,7 +385,10 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     pub = _published(article)
     if pub is None or not article.statements or not article.sentences:
         return [None] * len(article.statements)
-    c = _Context(article, pub)
+    found = _sentence_dates(article, pub)
+    if not any(found):
+        return [None] * len(article.statements)
+    c = _Context(article, found)
     dated = _own(c)
     _share_groups(c.sts, dated)
     for i, (_, said) in _remarks(c, dated).items():
