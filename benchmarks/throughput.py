@@ -393,6 +393,10 @@ def revision() -> str | None:
     return head + ("+dirty" if dirty else "")
 
 
+def _loadavg() -> float | None:
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
+
+
 def machine() -> dict[str, Any]:
     cpu = platform.processor() or "?"
     try:
@@ -407,6 +411,7 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "loadavg_1min": _loadavg(),
     }
 
 
@@ -457,7 +462,8 @@ def print_report(results: dict[str, Any]) -> None:
     print(f"sayso throughput benchmark - {results['docs']:,} documents, {results['chars']:,} characters "
           f"({results['input']})")
     print(f"{m['date']}; {m['cpus']} CPUs ({m['cpu']}); Python {m['python']}; "
-          f"sayso at {results['revision'] or 'unknown revision'}")
+          f"sayso at {results['revision'] or 'unknown revision'}; load average {m['loadavg_1min']} at the "
+          f"start, {m['loadavg_1min_end']} at the end (other processes slow the docs/s figures)")
     print()
     print(f"{'engine':<9} {'passes':>6} {'load s':>7} {'docs/s':>9} {'chars/s':>9} {'docs/CPU-s':>10} "
           f"{'peak RSS MB':>12} {'found':>7} {'gave up':>8}")
@@ -604,6 +610,7 @@ def main(argv: list[str] | None = None) -> int:
     # A child's peak RSS can never read lower than the parent's at the time it was started (exec keeps
     # the high-water mark), so the parent's own peak is recorded as the floor of every figure above.
     results["parent_peak_rss_mb"] = _maxrss_mb()
+    results["machine"]["loadavg_1min_end"] = _loadavg()
     summarise(results)
     errors, missed = failures(results)
     results["errors"], results["missed_targets"] = errors, missed
