@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -371,3 +372,24 @@ def test_dates_stage_ignores_dates_in_quotations_without_statement() -> None:
     end = start + len("Monday deal of October 18")
     article.quotations.append(Quotation(start=start, end=end, open_at=start - 1, close_at=end))
     assert _said(article) == [(SUN, "published", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue", "expected"),
+    [
+        ("Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said that he was "
+         "rude.", "he was rude", "Sandy Phillips", "said", (SUN, "published", None)),
+        ("Jens Stoltenberg, in an interview with FT published on October 4, suggested that Ukraine "
+         "could join.", "Ukraine could join", "Jens Stoltenberg", "suggested",
+         ("2024-10-04", "day", "on October 4")),
+        ("Paradis, who volunteered for Clinton when he ran in 1992, says she would not vote.",
+         "she would not vote", "Sandy Paradis", "says", (SUN, "published", None)),
+    ],
+)
+def test_dates_stage_skips_dates_of_inserted_clauses(text: str, words: str, speaker: str, cue: str,
+                                                      expected: tuple[str | None, ...]) -> None:
+    article = _article(text, SUN, [(words, speaker, cue)])
+    mention = text.split(",")[0]  # the speaker as written, at the start of the sentence
+    st = article.statements[0]
+    article.statements[0] = replace(st, speaker_mention=mention, speaker_start=0, speaker_end=len(mention))
+    assert _said(article) == [expected]

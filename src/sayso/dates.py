@@ -48,6 +48,7 @@ from .dates_finders import (
     WORD_START,
     DateExpr,
     Precision,
+    clause_words,
     find_date_expressions,
     month_forms,
     norm_words,
@@ -253,6 +254,18 @@ def _distance(x: DateExpr, pos: int) -> int:
     return pos - x.end if x.end <= pos else max(0, x.start - pos)
 
 
+def _in_insertion(text: str, st: Statement, x: DateExpr) -> bool:
+    """Is the date inside a relative clause set between the speaker and the cue ("Sandy Phillips,
+    who lost her daughter in Aurora, Colorado, in July 2012, said")? Such a clause tells of another
+    event; an insertion that is no clause ("Stoltenberg, in an interview published on October 4,
+    suggested") keeps its date."""
+    if st.speaker_end is None or st.cue_start is None or not st.speaker_end <= x.start < st.cue_start:
+        return False
+    lead = _WORD.search(text, st.speaker_end, x.start)
+    gap = text[st.speaker_end:lead.start()] if lead else ""
+    return lead is not None and "," in gap and lead.group().lower() in clause_words()
+
+
 def _own(c: _Context) -> list[SaidOn | None]:
     """Rule 1: a date in the statement's own sentences, outside the words of every statement. A date
     in a sentence shared by statements of different speakers goes to the one whose cue (or speaker
@@ -273,6 +286,8 @@ def _own(c: _Context) -> list[SaidOn | None]:
             for f in c.found[k]:
                 ranked = claimants.get(f)
                 if ranked is None:
+                    continue
+                if _in_insertion(c.article.text, c.sts[i], f.expr):
                     continue
                 d = _distance(f.expr, anchors[i])
                 # the nearest statement of another speaker, if it is nearer, takes the date

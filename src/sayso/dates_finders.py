@@ -211,6 +211,12 @@ def _roles(langs: Iterable[str], name: str) -> dict[str, list[str]]:
     return out
 
 
+@cache
+def clause_words() -> frozenset[str]:
+    """Words opening a relative or "when" clause, every language (``date_words.txt``, role clause)."""
+    return frozenset(norm_words(w) for w in _roles(LANGS, "date_words").get("clause", []))
+
+
 def norm_words(s: str) -> str:
     return " ".join(s.lower().translate(_APOSTROPHES).split())
 
