@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -93,7 +93,6 @@ class Entity:
     gender: str | None = None
     role: str | None = None
     tokens: tuple[str, ...] = ()  # skeletons of the name words (people)
-    forms: set[str] = field(default_factory=set)
     seen: int = 0  # when it was last named (for "the most recent one")
     role_checked: bool = False
     # a person named only by one capitalised word opening sentences ("Aerobic activity …", "Netizens
@@ -101,7 +100,6 @@ class Entity:
     strong: bool = False
 
     def absorb(self, written: str, role: str | None, name: str) -> None:
-        self.forms.add(name)
         if len(name.split()) > len(self.canonical.split()) or (
                 len(name.split()) == len(self.canonical.split()) and len(name) > len(self.canonical)
                 and self.type != "media"):
@@ -249,7 +247,7 @@ class _Resolver:
                 e.type = "media"
             e.absorb(written, role, name)
         else:
-            e = Entity(typ, name, None, role, (), {name})
+            e = Entity(typ, name, None, role, ())
             self.entities.append(e)
         e.seen = self.clock
         self._index_org(e, key)
@@ -268,7 +266,7 @@ class _Resolver:
             fits = [e for e in cands if _person_fits(e, toks, gender)]
             best = max(fits, key=lambda x: x.seen) if fits else None
         if best is None:
-            best = Entity("person", name, gender, role, toks, {name})
+            best = Entity("person", name, gender, role, toks)
             self.entities.append(best)
         else:
             best.absorb(written, role, name)
