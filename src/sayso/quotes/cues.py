@@ -44,6 +44,7 @@ class Lexicon:
     multi: dict[tuple[str, ...], CueEntry]  # first word -> longer phrases, keyed by all their words
     max_words: int
     first_words: frozenset[str]  # any cue's first word: windows without one are never tokenised
+    multi_first: frozenset[str]  # first words of the cues of several words ("according", "pointed")
 
 
 @cache
@@ -79,4 +80,5 @@ def load_cues(lang: str = "en") -> Lexicon:
     multi[("according", "to")] = CueEntry("according to", "according", frozenset({"according", "speech"}),
                                           False, False)
     first = frozenset(single) | {k[0] for k in multi}
-    return Lexicon(single, multi, max((len(k) for k in multi), default=1), first)
+    multi_first = frozenset(k[0] for k in multi)
+    return Lexicon(single, multi, max((len(k) for k in multi), default=1), first, multi_first)

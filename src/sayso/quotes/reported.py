@@ -124,13 +124,15 @@ def find_cue_tokens(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, C
     """(first token, last token, entry) of every cue among ``tokens``."""
     out: list[tuple[int, int, CueEntry]] = []
     i, n = 0, len(tokens)
+    first = lex.first_words
+    multi_first = lex.multi_first
     while i < n:
         t = tokens[i]
-        if t.kind != "w":
+        if t.kind != "w" or t.low not in first:
             i += 1
             continue
         hit = None
-        for size in range(lex.max_words, 1, -1):
+        for size in range(lex.max_words if t.low in multi_first else 1, 1, -1):
             if i + size <= n:
                 key = tuple(x.low for x in tokens[i:i + size])
                 if key in lex.multi:

@@ -7,6 +7,7 @@ sentences, and costs one pass over the text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..model import Article
@@ -17,23 +18,21 @@ _UK = set("іїєґІЇЄҐ")
 _RU = set("ыэёъЫЭЁЪ")
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def detect_language(s: str) -> str:
-    latin = cyr = 0
-    uk = ru = 0
-    for c in s:
-        if "a" <= c <= "z" or "A" <= c <= "Z":
-            latin += 1
-        elif "\u0400" <= c <= "\u04ff":
-            cyr += 1
-            if c in _UK:
-                uk += 1
-            elif c in _RU:
-                ru += 1
-    if latin == 0 and cyr == 0:
-        return "other"
-    if cyr > latin:
-        return "uk" if uk > ru else "ru"
-    return "en"
+    """``en``, ``ru``, ``uk`` or ``other`` for one sentence."""
+    if _CYRILLIC.search(s) is None:  # the common case costs one scan
+        return "en" if _LATIN.search(s) else "other"
+    cyr = len(_CYRILLIC.findall(s))
+    latin = len(_LATIN.findall(s))
+    if cyr <= latin:
+        return "en"
+    uk = sum(s.count(c) for c in _UK)
+    ru = sum(s.count(c) for c in _RU)
+    return "uk" if uk > ru else "ru"
 
 
 @stage("language", requires=["segment"])
