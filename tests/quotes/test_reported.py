@@ -1,0 +1,161 @@
+"""quotes.reported + speakers.attribute: sentence → (kind, words, speaker mention, cue), as tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import Article, Pipeline
+from sayso.model import Quotation, Span
+from sayso.quotes.reported import find_windows
+
+STAGES = ["normalise", "segment", "language", "quotes.direct", "quotes.reported", "speakers.attribute",
+          "finalise"]
+PIPE = Pipeline(STAGES)
+
+
+def statements(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    a = PIPE(Article(text=text))
+    for s in a.statements:
+        assert a.text[s.start:s.end] == s.text
+        if s.speaker_start is not None:
+            assert a.text[s.speaker_start:s.speaker_end] == s.speaker_mention
+        if s.cue_start is not None:
+            assert a.text[s.cue_start:s.cue_end] == s.cue
+    return [(s.kind, s.text, s.speaker_mention, s.cue) for s in a.statements]
+
+
+# One row: the sentence, then every statement expected from it, in order.
+REPORTED = [
+    # speaker before the cue, clause after it
+    ("Umerov stated that he has not heard of any such proposal.",
+     [("indirect", "he has not heard of any such proposal", "Umerov", "stated")]),
+    ("The minister said the talks would resume on Monday.",
+     [("indirect", "the talks would resume on Monday", "The minister", "said")]),
+    ("Sanders told reporters that he would stay in the race.",
+     [("indirect", "he would stay in the race", "Sanders", "told")]),
+    ("Cornyn told reporters this was the only chance to pass the measure.",
+     [("indirect", "this was the only chance to pass the measure", "Cornyn", "told")]),
+    ("Bernie Sanders has pledged to stay in the primary through that contest.",
+     [("indirect", "to stay in the primary through that contest", "Bernie Sanders", "pledged")]),
+    ("Sen. Bernie Sanders (I-Vt.) said he will release his medical records.",
+     [("indirect", "he will release his medical records", "Sen. Bernie Sanders (I-Vt.)", "said")]),
+    # inverted: content first
+    ("Prices will rise next year, the central bank warned.",
+     [("indirect", "Prices will rise next year", "the central bank", "warned")]),
+    ("Prices will rise next year, said the governor of the central bank.",
+     [("indirect", "Prices will rise next year", "the governor of the central bank", "said")]),
+    ("This includes a special force to assist the Peshmerga, Defense Secretary Ash Carter told a Senate committee.",
+     [("indirect", "This includes a special force to assist the Peshmerga", "Defense Secretary Ash Carter",
+       "told")]),
+    # according to, both sides
+    ("According to a source in the Office of the President, the talks stalled.",
+     [("indirect", "the talks stalled", "a source in the Office of the President", "According to")]),
+    ("The talks stalled in May, according to Reuters.",
+     [("indirect", "The talks stalled in May", "Reuters", "according to")]),
+    # appositions and asides between the speaker and the cue
+    ("Hugh Hill, a doctor, said the clinic was full.",
+     [("indirect", "the clinic was full", "Hugh Hill", "said")]),
+    ("Jens Stoltenberg, in an interview with FT, suggested a scenario where Ukraine could join.",
+     [("indirect", "a scenario where Ukraine could join", "Jens Stoltenberg", "suggested")]),
+    ("Powell's office, when contacted by Reuters, said the diplomat was traveling.",
+     [("indirect", "the diplomat was traveling", "Powell's office", "said")]),
+    # a cue inside reported words is an attribution of its own
+    ("Powell's office said the diplomat could not recall the dinner.",
+     [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),
+      ("indirect", "the dinner", "the diplomat", "recall")]),
+    # a second cue: coordinated, participle, nested
+    ("The ministry denied the report and added that the border was calm.",
+     [("indirect", "the report", "The ministry", "denied"),
+      ("indirect", "the border was calm", "The ministry", "added")]),
+    ("Prices will rise, the minister said, adding that wages would not.",
+     [("indirect", "Prices will rise", "the minister", "said"),
+      ("indirect", "wages would not", "the minister", "adding")]),
+    ("Citing obligations at home, the former vice president's spokeswoman told POLITICO that Gore would skip it.",
+     [("indirect", "obligations at home", "the former vice president's spokeswoman", "Citing"),
+      ("indirect", "Gore would skip it", "the former vice president's spokeswoman", "told")]),
+    ("Rather, he said, continued struggles will coalesce support around stopping him.",
+     [("indirect", "continued struggles will coalesce support around stopping him", "he", "said")]),
+    # passive with a place as the speaker, then coordinated cues with the same speaker
+    ('In the Office of the President, the report was labeled "nonsense" and emphasized that nothing was '
+     'traded, noting that there is no such discussion.',
+     [("direct", "nonsense", "Office of the President", "labeled"),
+      ("indirect", "nothing was traded", "Office of the President", "emphasized"),
+      ("indirect", "there is no such discussion", "Office of the President", "noting")]),
+    # mixed: a reported clause that quotes some words
+    ('Umerov stated he would commit "very bad things" if territories were exchanged.',
+     [("mixed", 'he would commit "very bad things" if territories were exchanged', "Umerov", "stated")]),
+    ('The country "has made dramatic changes for the better," McConnell said in June.',
+     [("mixed", 'The country "has made dramatic changes for the better,"', "McConnell", "said")]),
+]
+
+DIRECT = [
+    ('"We will win," the minister said.', [("direct", "We will win,", "the minister", "said")]),
+    ('"We will win," said Rustem Umerov, the defense minister.',
+     [("direct", "We will win,", "Rustem Umerov", "said")]),
+    ("“No, I haven't heard anything like that,” emphasized Umerov.",
+     [("direct", "No, I haven't heard anything like that,", "Umerov", "emphasized")]),
+    ('He said: "We are ready to talk."', [("direct", "We are ready to talk.", "He", "said")]),
+    ('He says, "They are just too big."', [("direct", "They are just too big.", "He", "says")]),
+    ('"Have I started writing my speech?" Sanders replied. "The answer is yes."',
+     [("direct", "Have I started writing my speech?", "Sanders", "replied"),
+      ("direct", "The answer is yes.", "Sanders", "replied")]),
+    ('"I believe a solution could be found," "Radio Liberty" quoted him.',
+     [("direct", "I believe a solution could be found,", "him", "quoted")]),
+    ('"No one has offered such guarantees," a source in the Office of the President told "24 Channel."',
+     [("direct", "No one has offered such guarantees,", "a source in the Office of the President", "told")]),
+    ('"There has been a lot of talk," Senate Majority Leader Mitch McConnell, R-Ky., said.',
+     [("direct", "There has been a lot of talk,", "Senate Majority Leader Mitch McConnell", "said")]),
+    ('"They would be wrong," Michael Briggs, a spokesman for Sanders, said in an interview.',
+     [("direct", "They would be wrong,", "Michael Briggs", "said")]),
+    ('Recently she announced on her page, in capital letters, "I am boarding the Trump train!"',
+     [("direct", "I am boarding the Trump train!", "she", "announced")]),
+    ('He went on to say, "You have a right to vote on November 8th."',
+     [("direct", "You have a right to vote on November 8th.", "He", "say")]),
+    ("''We are refugees,'' Ms. Alawee said.",  # two apostrophes: attributed, reported as the corpora do
+     [("indirect", "''We are refugees,''", "Ms. Alawee", "said")]),
+    # colon introductions
+    ('As Joel Pollak reported:\n\n"The government has done almost nothing with the intelligence."',
+     [("direct", "The government has done almost nothing with the intelligence.", "Joel Pollak", "reported")]),
+    ('Rep. Trey Gowdy (R-S.C.): "I have not heard anyone cite that figure."',
+     [("direct", "I have not heard anyone cite that figure.", "Rep. Trey Gowdy (R-S.C.)", ":")]),
+    # continuation in the next paragraph keeps the speaker
+    ('"We will win this race," Trump said at the rally.\n\n"Nobody thought this was possible a year ago."',
+     [("direct", "We will win this race,", "Trump", "said"),
+      ("direct", "Nobody thought this was possible a year ago.", "Trump", "said")]),
+]
+
+NOT_STATEMENTS = [
+    'What he meant was not explained by "Radio Liberty."',      # a name in quotation marks
+    'He appeared on "Saturday Night Live" last week.',          # a title
+    'The plan, a "reform" in name only, failed.',               # a scare quote without a speaker
+    "The state of the union is strong.",                        # a cue word used as a noun
+    "He held a conference call with donors.",
+    "The United States will host the summit.",
+    "They declined to say more.",                               # an infinitive has no speaker of its own
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED, ids=[r[0][:40] for r in REPORTED])
+def test_reported_finds_speaker_cue_and_clause(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT, ids=[r[0][:40] for r in DIRECT])
+def test_reported_attributes_direct_quotes(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_reported_rejects_names_titles_and_non_cues(text: str) -> None:
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(("sentences", "quotes", "expected"), [
+    # a quotation across a sentence boundary joins the two sentences
+    ([Span(0, 10), Span(11, 30)], [Quotation(1, 20, 0, 20)], [Span(0, 30)]),
+    # no quotation across: the sentences stay apart
+    ([Span(0, 10), Span(11, 30)], [Quotation(1, 8, 0, 8)], [Span(0, 10), Span(11, 30)]),
+])
+def test_reported_windows_join_sentences_a_quote_crosses(
+        sentences: list[Span], quotes: list[Quotation], expected: list[Span]) -> None:
+    assert find_windows(sentences, quotes) == expected

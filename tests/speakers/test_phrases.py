@@ -1,0 +1,53 @@
+"""speakers.phrases: the noun phrase left or right of a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.speakers.phrases import find_left_np, find_right_np, looks_like_np
+from sayso.text.tokens import tokenize
+
+
+def left_of(text: str, cue: str) -> str | None:
+    toks = tokenize(text, 0, len(text))
+    j = next(i for i, t in enumerate(toks) if t.text == cue) - 1
+    r = find_left_np(toks, j, 0)
+    return None if r is None else text[toks[r[0]].start:toks[r[1]].end]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Ukrainian Defense Minister Rustem Umerov stated", "stated", "Ukrainian Defense Minister Rustem Umerov"),
+    ("a source in the Office of the President told", "told", "a source in the Office of the President"),
+    ("On Monday he said", "said", "he"),
+    ("On Monday Trump said", "said", "Trump"),
+    ("Western diplomats agree", "agree", "Western diplomats"),
+    ("prices rose, and the minister said", "said", "the minister"),
+    ("Trump and Sanders say", "say", "Trump and Sanders"),
+    ("Sen. Bernie Sanders (I-Vt.) said", "said", "Sen. Bernie Sanders (I-Vt.)"),
+    ("Mr. Trump said", "said", "Mr. Trump"),
+    (", said", "said", None),
+])
+def test_phrases_left_noun_phrase(text: str, cue: str, expected: str | None) -> None:
+    assert left_of(text, cue) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("said Umerov.", "Umerov"),
+    ("said the governor of the central bank, who", "the governor of the central bank"),
+    ("according to Reuters, the talks", "Reuters"),
+])
+def test_phrases_right_noun_phrase(text: str, expected: str) -> None:
+    toks = tokenize(text, 0, len(text))
+    k = 1 if toks[0].text == "said" else 2
+    r = find_right_np(toks, k, len(toks))
+    assert r is not None
+    assert text[toks[r[0]].start:toks[r[1]].end] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the minister", True), ("Rustem Umerov", True), ("he", True),
+    ("the plan would fail", False), ("parents still want schools", False), ("it", False),
+])
+def test_phrases_looks_like_a_speaker(text: str, expected: bool) -> None:
+    toks = tokenize(text, 0, len(text))
+    assert looks_like_np(toks, 0, len(toks) - 1) is expected
