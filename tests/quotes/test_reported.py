@@ -44,7 +44,8 @@ REPORTED = [
      [("indirect", "Prices will rise next year", "the central bank", "warned")]),
     ("Prices will rise next year, said the governor of the central bank.",
      [("indirect", "Prices will rise next year", "the governor of the central bank", "said")]),
-    ("This includes a special force to assist the Peshmerga, Defense Secretary Ash Carter told a Senate committee.",
+    ("This includes a special force to assist the Peshmerga, Defense Secretary Ash Carter told a Senate "
+     "committee.",
      [("indirect", "This includes a special force to assist the Peshmerga", "Defense Secretary Ash Carter",
        "told")]),
     # according to, both sides
@@ -70,7 +71,8 @@ REPORTED = [
     ("Prices will rise, the minister said, adding that wages would not.",
      [("indirect", "Prices will rise", "the minister", "said"),
       ("indirect", "wages would not", "the minister", "adding")]),
-    ("Citing obligations at home, the former vice president's spokeswoman told POLITICO that Gore would skip it.",
+    ("Citing obligations at home, the former vice president's spokeswoman told POLITICO that Gore would "
+     "skip it.",
      [("indirect", "obligations at home", "the former vice president's spokeswoman", "Citing"),
       ("indirect", "Gore would skip it", "the former vice president's spokeswoman", "told")]),
     ("Rather, he said, continued struggles will coalesce support around stopping him.",
@@ -115,7 +117,8 @@ DIRECT = [
      [("indirect", "''We are refugees,''", "Ms. Alawee", "said")]),
     # colon introductions
     ('As Joel Pollak reported:\n\n"The government has done almost nothing with the intelligence."',
-     [("direct", "The government has done almost nothing with the intelligence.", "Joel Pollak", "reported")]),
+     [("direct", "The government has done almost nothing with the intelligence.", "Joel Pollak",
+       "reported")]),
     ('Rep. Trey Gowdy (R-S.C.): "I have not heard anyone cite that figure."',
      [("direct", "I have not heard anyone cite that figure.", "Rep. Trey Gowdy (R-S.C.)", ":")]),
     # continuation in the next paragraph keeps the speaker

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from sayso.model import Span
@@ -47,7 +49,7 @@ def test_segment_cuts_a_sentence_without_punctuation() -> None:
     spans = find_sentences(text, Span(0, len(text) - 1), max_chars=1000)
     assert all(len(s) <= 1000 for s in spans)
     assert spans[0].start == 0 and spans[-1].end == len(text) - 1
-    assert all(a.end == b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(spans))
 
 
 @pytest.mark.parametrize("text", [
