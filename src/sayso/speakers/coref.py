@@ -193,7 +193,8 @@ class _Resolver:
                     opening = start in opens or (start - 1 in opens and not text[start - 1].isalnum())
                     if not opening:
                         entity_of[written].strong = True
-        shared = self._shared_surnames(entity_of)
+        shared = self._shared_surnames(entity_of) if any(
+            len(v) > 1 for v in self.by_surname.values()) else {}
         new_event = tuple.__new__
         if not shared:
             self.events = [new_event(Event, (r[0], r[1], entity_of[w], False))

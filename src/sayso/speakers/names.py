@@ -88,8 +88,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     tok = rf"[{UPPER}]{rest}(?:\.(?=[ ][{UPPER}]))?"
     particles = _alt(_PARTICLES)
     single = _alt([p for p in _PARTICLES if " " not in p] + ["the"])
+    # group 1: the first character of what follows (a lower-case word after "Ukrainian" makes it an
+    # adjective), read by the regex to spare a slice per run
     run = (rf"[{UPPER}](?<![\w'’.].){rest}(?:\.(?=[ ][{UPPER}]))?"
-           rf"(?:(?:[ ]|[ ](?:{particles})[ ]){tok})*")
+           rf"(?:(?:[ ]|[ ](?:{particles})[ ]){tok})*(?:(?=\s?(\S)))?")
     titles = _alt(list(_titles()))
     return {
         "run": re.compile(run),
@@ -347,6 +349,7 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     shapes_of = _run_shapes
     for m in _patterns()["run"].finditer(text):
         s0, e0 = m.span()
+        found = m.group()
         # "24 Channel": a number before the run belongs to a medium's name
         if s0 >= 2 and text[s0 - 1] == " " and text[s0 - 2].isdigit():
             q = s0 - 2
@@ -354,11 +357,13 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
                 q -= 1
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 s0 = q
-        shapes = shapes_of(text[s0:e0], text[e0:e0 + 2].strip()[:1].islower())
+                found = text[s0:e0]
+        nxt = m.group(1)
+        shapes = shapes_of(found, nxt is not None and nxt.islower())
         for rs, re_, typ, role_end, canonical in shapes:
             run = (s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical)
             runs.append(run)
-            written = text[run[0]:run[1]]
+            written = found if rs == 0 and re_ == len(found) else found[rs:re_]
             writtens.append(written)
             if written not in first:
                 first[written] = run
