@@ -1,16 +1,596 @@
-"""Reported speech and quotations in Russian and Ukrainian sentences (placeholder: finds nothing yet;
-the frames for dash dialogue, colon introductions and "заявил, что" / "заявив, що" come next)."""
+"""Reported speech and quotations in Russian and Ukrainian sentences.
+
+The frames mirror ``quotes.reported`` (English), with the word order of the two languages:
+
+=========================================  ========================  ==========================
+pattern                                    speaker                   content
+=========================================  ========================  ==========================
+X заявил, что ... / X заявив, що ...       subject left of the cue   the что/що clause
+X заявил: «...» / X сказала: ...           subject left of the cue   the quotation / the clause
+«...», — заявил X. / ..., говорит X.       noun phrase after the cue the quotation / left clause
+— Нет, — сказал он.                        noun phrase after the cue the dialogue line
+..., утверждает X (...), ...               noun phrase after the cue both sides
+по словам X, ... / ..., за словами X       genitive after the phrase the other side
+как сообщил X, ... / ..., як повідомив X   noun phrase after the cue the other side
+..., добавив, что ... / додавши, що        the previous speaker      the clause
+=========================================  ========================  ==========================
+
+Lexicons are data: ``lang/<ru|uk>/cues.txt`` (every form of each cue verb),
+``source_phrases.txt``, ``prepositions.txt``, ``clause_words.txt``, ``cue_adverbs.txt``,
+``hearers.txt``. Speaker names go to the nominative in ``speakers.slavic_names``; pymorphy is asked
+only about the few words around a cue.
+
+A clause that quotes a few words (``готов на «очень плохие вещи», если ...``) is ``mixed``, and the
+quoted words are a ``direct`` statement of their own when they are a phrase (two words or more, not a
+name) and under half of the clause: then they are what the speaker is quoted as saying, not the
+clause itself in quotation marks.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from ..lang import load_lines, load_set
+from ..model import Cue, Mention
+from ..speakers.slavic_names import analyse_speaker, parses
 from ..text.tokens import Token
+from .cues import CueEntry
+from .direct import looks_like_name
 
 if TYPE_CHECKING:
-    from .reported import Attribution
+    from .reported import Attribution, Piece
 
+_END = {".", "!", "?", ";", "…"}
+_DASHES = {"—", "–", "-", "−"}
+_MAX_NP = 12  # tokens in a speaker phrase ("старший директор группы региональных финансов Fitch ...")
+_MAX_GAP = 8  # tokens of hearers and adjuncts between a cue and what follows it
+_SUBORDINATORS = {"ru": ("что", "будто", "мол", "дескать"),
+                  "uk": ("що", "ніби", "начебто", "мовляв", "буцімто")}
+_AS = {"ru": "как", "uk": "як"}
+
+
+@dataclass(frozen=True, slots=True)
+class SlavicLexicon:
+    verbs: dict[str, CueEntry]
+    phrases: dict[tuple[str, ...], str]  # words of a source phrase -> case of the source after it
+    max_phrase: int
+    prepositions: frozenset[str]
+    clause_words: frozenset[str]
+    adverbs: frozenset[str]
+    hearers: frozenset[str]
+
+
+@cache
+def load_lexicon(lang: str) -> SlavicLexicon:
+    verbs: dict[str, CueEntry] = {}
+    for line in load_lines(lang, "cues"):
+        parts = [p.strip() for p in line.split("|")]
+        flags = frozenset((parts[2] if len(parts) > 2 else "").split())
+        for form in parts[1].lower().split():
+            verbs.setdefault(form, CueEntry(parts[0], form, flags, False, "gerund" in flags))
+    phrases: dict[tuple[str, ...], str] = {}
+    for line in load_lines(lang, "source_phrases"):
+        words, _, case = (p.strip() for p in line.partition("|"))
+        phrases[tuple(words.lower().split())] = case or "gent"
+    return SlavicLexicon(verbs, phrases, max(len(k) for k in phrases),
+                         load_set(lang, "prepositions"), load_set(lang, "clause_words"),
+                         load_set(lang, "cue_adverbs"), load_set(lang, "hearers"))
+
+
+# --- words ----------------------------------------------------------------------------------------
+
+def _pos(t: Token, lang: str) -> str:
+    """pymorphy's most likely part of speech of a word token ("" for others)."""
+    if t.kind != "w" or not t.text[:1].isalpha():
+        return ""
+    ps = parses(t.low, lang)
+    return str(ps[0].tag.POS or "") if ps else ""
+
+
+def _can_be_nominative(t: Token, lang: str) -> bool:
+    if t.kind == "q":
+        return _name_quote(t)
+    if t.kind != "w":
+        return False
+    if t.text[:1].isdigit():
+        return False
+    if t.text[:1].isupper() and not t.text[:1].isalpha():
+        return False
+    ps = parses(t.low, lang)
+    if not ps or not t.text[:1].isalpha() or ("A" <= t.text[0] <= "z"):
+        return True
+    if not any(p.is_known for p in ps):
+        return True
+    return any("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in ps if p.score >= 0.01)
+
+
+def _is_verb(t: Token, lang: str) -> bool:
+    return t.kind == "w" and _pos(t, lang) in ("VERB", "INFN", "GRND") and not t.text[:1].isupper()
+
+
+def _is_noun(t: Token, lang: str) -> bool:
+    if t.kind == "q":
+        return True
+    if t.kind != "w":
+        return False
+    if t.text[:1].isupper() or "A" <= t.text[:1] <= "z":
+        return True
+    return _pos(t, lang) in ("NOUN", "NPRO")
+
+
+def _name_quote(t: Token) -> bool:
+    q = t.quote
+    return q is not None and looks_like_name(t.text[q.start - q.open_at:q.end - q.open_at])
+
+
+def _quote_words(t: Token) -> str:
+    q = t.quote
+    assert q is not None
+    return t.text[q.start - q.open_at:q.end - q.open_at]
+
+
+# --- cues -------------------------------------------------------------------------------------------
+
+def find_cues(tokens: list[Token], lex: SlavicLexicon) -> list[tuple[int, int, CueEntry | None, str]]:
+    """(first token, last token, verb entry or None, source case or "") of every cue."""
+    out: list[tuple[int, int, CueEntry | None, str]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind != "w":
+            i += 1
+            continue
+        hit: tuple[int, int, CueEntry | None, str] | None = None
+        for size in range(min(lex.max_phrase, n - i), 1, -1):
+            key = tuple(x.low for x in tokens[i:i + size])
+            if key in lex.phrases:
+                hit = (i, i + size - 1, None, lex.phrases[key])
+                break
+        if hit is None and t.low in lex.verbs:
+            hit = (i, i, lex.verbs[t.low], "")
+        if hit is not None:
+            out.append(hit)
+            i = hit[1] + 1
+        else:
+            i += 1
+    return out
+
+
+def _gender(form: str, lang: str) -> str | None:
+    """Gender of the subject from a past-tense cue: заявила → f, заявил / заявив → m."""
+    if form.endswith("ла"):
+        return "f"
+    if (lang == "ru" and form.endswith("л")) or (lang == "uk" and form.endswith("в")):
+        return "m"
+    return None
+
+
+# --- pieces -----------------------------------------------------------------------------------------
+
+def _trim(tokens: list[Token], a: int, b: int, lang: str) -> tuple[int, int]:
+    while a <= b and tokens[a].kind == "p" and tokens[a].text in ",:;—–-−(":
+        a += 1
+    if a < b and tokens[a].low in _SUBORDINATORS[lang]:
+        a += 1
+    while b >= a and tokens[b].kind == "p" and not (tokens[b].text == ")" and "(" in
+                                                      {x.text for x in tokens[a:b]}):
+        b -= 1
+    return a, b
+
+
+def _pieces(text: str, tokens: list[Token], a: int, b: int, lang: str, speech: bool = False) -> list[Piece]:
+    """The reported words between tokens ``a`` and ``b``. ``speech``: after "сказал:" even a
+    capitalised word in quotation marks is something said, not a name."""
+    from .reported import Piece, is_typewriter
+
+    a, b = _trim(tokens, a, b, lang)
+    if b < a:
+        return []
+    inner = tokens[a:b + 1]
+    if len(inner) == 1 and inner[0].kind == "q" and inner[0].quote is not None:
+        q1 = inner[0].quote
+        if q1.end <= q1.start or (not speech and _name_quote(inner[0])
+                                  and len(_quote_words(inner[0]).split()) < 3):
+            return []
+        return [Piece(q1.start, q1.end, "direct", q1)]
+    quoted = [t for t in inner if t.kind == "q" and not is_typewriter(text, t.quote)]
+    s, e = tokens[a].start, tokens[b].end
+    out = [Piece(s, e, "mixed" if quoted else "indirect")]
+    for t in quoted:
+        q = t.quote
+        assert q is not None
+        words = _quote_words(t)
+        if len(words.split()) >= 2 and not looks_like_name(words) and 2 * (q.end - q.start) < e - s:
+            out.append(Piece(q.start, q.end, "direct", q))
+    return out
+
+
+def _sentence_start(tokens: list[Token], i: int, floor: int) -> int:
+    k = i - 1
+    while k >= floor:
+        t = tokens[k]
+        if t.kind == "p" and t.text in _END:
+            return k + 1
+        k -= 1
+    return floor
+
+
+def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int], lex: SlavicLexicon,
+                embedded: bool = False, lang: str = "ru") -> int:
+    """Last token of a reported clause from ``k``: the end of the sentence, or a comma that opens
+    another attribution (", добавив, что", ", по словам", ", говорит он"). ``embedded``: the clause
+    hangs on a gerund inside a sentence ("и, сказав, что ..., заполнил"), so a comma before a finite
+    verb closes it too."""
+    for i in range(k, n):
+        t = tokens[i]
+        if t.kind == "p" and t.text in _END:
+            return i - 1
+        if t.kind == "p" and t.text in {","} | _DASHES and i > k:
+            if embedded and i + 1 < n and _pos(tokens[i + 1], lang) == "VERB":
+                return i - 1
+            for step in range(1, 4):
+                if i + step in cue_at:
+                    between = tokens[i + 1:i + step]
+                    if all((x.kind == "w" and x.low not in lex.clause_words) or x.text in _DASHES
+                           for x in between):
+                        return i - 1
+                    break
+    return n - 1
+
+
+# --- speakers ---------------------------------------------------------------------------------------
+
+def _skip_pp(tokens: list[Token], k: int, n: int, lang: str) -> int:
+    """First token after a prepositional phrase that starts at ``k`` ("в интервью РБК", "с поклоном")."""
+    i = k + 1
+    while i < n and tokens[i].kind == "w" and not _is_noun(tokens[i], lang):
+        i += 1  # adjectives before the head noun
+    if i < n and (tokens[i].kind == "w" or tokens[i].kind == "q"):
+        i += 1  # the head
+    # complements of the head that cannot open a subject: genitives, abbreviations, quoted names
+    while i < n and i - k < 8:
+        t = tokens[i]
+        complement = (t.kind == "q" and _name_quote(t)) or (
+            t.kind == "w" and ((t.text.isupper() and len(t.text) > 1) or not _can_be_nominative(t, lang))
+            and not _is_verb(t, lang))
+        if not complement:
+            break
+        i += 1
+    return i
+
+
+def _chunks(tokens: list[Token], a: int, b: int, lang: str, lex: SlavicLexicon) -> list[tuple[int, int]]:
+    """Noun-phrase runs in ``tokens[a:b+1]``, prepositional phrases, adverbs and verbs left out."""
+    out: list[tuple[int, int]] = []
+    i = a
+    start = -1
+    while i <= b:
+        t = tokens[i]
+        nxt = i + 1
+        if t.kind == "w" and t.low in lex.prepositions:
+            cut, nxt = True, min(_skip_pp(tokens, i, b + 1, lang), b + 1)
+        else:
+            cut = _not_nominal(t, lang, lex)
+        if cut:
+            if start >= 0:
+                out.append((start, i - 1))
+                start = -1
+            i = nxt
+            continue
+        if start < 0:
+            start = i
+        i += 1
+    if start >= 0:
+        out.append((start, b))
+    return [c for c in out if any(_can_be_nominative(tokens[x], lang) for x in range(c[0], c[1] + 1))]
+
+
+def _describes_speaker(t: Token, lang: str, lex: SlavicLexicon) -> bool:
+    """A word after "говорит X," that opens a phrase about X ("знакомый с ходом обсуждений",
+    "связав это с ...", "который ..."), not more of what X said."""
+    return t.kind == "w" and (t.low in lex.clause_words or _pos(t, lang) in ("PRTF", "ADJF", "GRND"))
+
+
+def _not_nominal(t: Token, lang: str, lex: SlavicLexicon) -> bool:
+    """A token that cannot be part of a speaker phrase: punctuation, a quotation that is no name,
+    an adverb, a verb, a number, a word that opens a clause."""
+    if t.kind == "p":
+        return t.text not in ("(", ")")
+    if t.kind == "q":
+        return not _name_quote(t)
+    return (t.low in lex.adverbs or t.low in lex.hearers or t.low in lex.clause_words
+            or t.text[:1].isdigit() or _pos(t, lang) in ("ADVB", "PRCL", "INTJ") or _is_verb(t, lang))
+
+
+def _region_start(tokens: list[Token], j: int, floor: int, lex: SlavicLexicon) -> int:
+    """First token of the stretch of words that ends at ``j`` (back to a punctuation mark, a
+    quotation that is no name, or a word that opens a clause)."""
+    k = j
+    while k >= floor:
+        t = tokens[k]
+        if t.kind == "p" and t.text not in ("(", ")"):
+            break
+        if t.kind == "q" and not _name_quote(t):
+            break
+        if t.kind == "w" and t.low in lex.clause_words:
+            break
+        k -= 1
+    return k + 1
+
+
+def _left_subject(tokens: list[Token], j: int, floor: int, lang: str, lex: SlavicLexicon,
+                  ) -> tuple[int, int] | None:
+    """The subject of a cue whose previous token is ``j``."""
+    if j < floor:
+        return None
+    a = _region_start(tokens, j, floor, lex)
+    chunks = _chunks(tokens, a, j, lang, lex)
+    if chunks:
+        return chunks[-1]
+    b = a - 1  # the boundary
+    if b >= floor and tokens[b].kind == "w" and tokens[b].low in lex.clause_words and b - 1 >= floor:
+        # "Государь улыбнулся и сказал": the subject of the clause before the conjunction
+        a2 = _region_start(tokens, b - 1, floor, lex)
+        first = _chunks(tokens, a2, b - 1, lang, lex)
+        return first[0] if first else None
+    return None
+
+
+def _apposition(tokens: list[Token], j: int, floor: int, lang: str, lex: SlavicLexicon,
+                ) -> tuple[int, int, int, int] | None:
+    """'Графиня Уварова, многолетний председатель общества, говорила': (name first, name last,
+    whole first, whole last) for the comma ``j`` right before the cue."""
+    if j < floor or tokens[j].text != ",":
+        return None
+    a = _region_start(tokens, j - 1, floor, lex)
+    inner = _chunks(tokens, a, j - 1, lang, lex)
+    if not inner or a - 1 < floor or tokens[a - 1].text != ",":
+        return (inner[0][0], inner[-1][1], inner[0][0], inner[-1][1]) if inner else None
+    a2 = _region_start(tokens, a - 2, floor, lex)
+    outer = _chunks(tokens, a2, a - 2, lang, lex)
+    if outer and outer[-1][1] == a - 2:
+        return outer[-1][0], outer[-1][1], outer[-1][0], inner[-1][1]
+    return inner[-1][0], inner[-1][1], inner[-1][0], inner[-1][1]
+
+
+def _right_np(tokens: list[Token], k: int, n: int, lang: str, lex: SlavicLexicon) -> tuple[int, int] | None:
+    """The speaker phrase after an inverted cue: hearers ("ему", "журналистам"), adverbs and
+    adjuncts ("в интервью РБК") skipped, then words up to a punctuation mark or a clause word."""
+    i = k
+    while i < n and i - k < _MAX_GAP:
+        t = tokens[i]
+        if t.kind == "w" and (t.low in lex.hearers or t.low in lex.adverbs):
+            i += 1
+        elif t.kind == "w" and t.low in lex.prepositions:
+            i = _skip_pp(tokens, i, n, lang)
+        else:
+            break
+    a = i
+    b = a - 1
+    while b + 1 < n and b + 1 - a < _MAX_NP:
+        t = tokens[b + 1]
+        if t.kind == "q" and _name_quote(t):
+            b += 1
+            continue
+        if t.kind != "w" or t.low in lex.clause_words or _is_verb(t, lang) or t.low in lex.verbs:
+            break
+        if t.low in lex.prepositions and b >= a:
+            break
+        b += 1
+    if b < a or not any(_can_be_nominative(tokens[x], lang) for x in range(a, b + 1)):
+        return None
+    return a, b
+
+
+def _mention(text: str, tokens: list[Token], r: tuple[int, int] | None, lang: str, case: str,
+             gender: str | None, name: tuple[int, int] | None = None) -> Mention | None:
+    if r is None:
+        return None
+    s, e = tokens[r[0]].start, tokens[r[1]].end
+    if tokens[r[0]].kind == "q" and r[0] == r[1]:
+        q = tokens[r[0]].quote
+        assert q is not None
+        s, e = q.start, q.end
+    words = text[s:e]
+    if name is not None and name != r:
+        ns, ne = tokens[name[0]].start, tokens[name[1]].end
+        parts = analyse_speaker(text[ns:ne], lang, case, gender)
+        role_span = text[tokens[name[1]].end:e].strip(" ,")
+        return Mention(s, e, words, canonical=parts.canonical, role=role_span or parts.role)
+    parts = analyse_speaker(words, lang, case, gender)
+    canonical = parts.canonical if parts.canonical != words else None
+    return Mention(s, e, words, role=parts.role, canonical=canonical)
+
+
+# --- frames -----------------------------------------------------------------------------------------
 
 def analyse_window(text: str, tokens: list[Token], lang: str) -> list[Attribution]:
-    """Every attribution in one Russian or Ukrainian window."""
-    return []
+    """Every attribution in one Russian or Ukrainian window (pure: tokens in, attributions out)."""
+    from .reported import Attribution
+
+    lex = load_lexicon(lang)
+    n = len(tokens)
+    cues = find_cues(tokens, lex)
+    cue_at = {c[0] for c in cues}
+    out: list[Attribution] = []
+    floor = 0
+    prev: Attribution | None = None
+    for i, ie, entry, case in cues:
+        cue = Cue(tokens[i].start, tokens[ie].end, text[tokens[i].start:tokens[ie].end],
+                  entry.lemma if entry else " ".join(x.low for x in tokens[i:ie + 1]),
+                  "according" if entry is None else "verb")
+        e = entry or CueEntry(cue.lemma, cue.text.lower(), frozenset({"speech", "according"}), False, False)
+        att = Attribution(cue, e, None, confidence=e.confidence)
+        if entry is None:
+            used = _source(text, tokens, i, ie, n, floor, cue_at, att, lang, lex, case)
+        else:
+            used = _verb(text, tokens, i, ie, n, floor, cue_at, att, lang, lex, prev)
+        if not att.pieces and att.colon_at is None:
+            continue
+        out.extend(_split_direct(att))
+        prev = att
+        floor = max(floor, used + 1)
+    return out
+
+
+def _split_direct(att: Attribution) -> list[Attribution]:
+    """A mixed clause and the quoted phrase inside it are two statements (two attributions)."""
+    from .reported import Attribution
+
+    if len(att.pieces) < 2 or att.pieces[0].kind != "mixed":
+        return [att]
+    inner = [Attribution(att.cue, att.entry, att.speaker, [p], att.confidence) for p in att.pieces[1:]]
+    att.pieces = att.pieces[:1]
+    return [att, *inner]
+
+
+def _content_right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att: Attribution,
+                   lang: str, lex: SlavicLexicon) -> int:
+    """Reported words after a cue whose speaker is on its left; returns the last token used."""
+    i = k
+    while i < n and i - k < _MAX_GAP:
+        t = tokens[i]
+        if t.kind == "p" and t.text == ":":
+            if i + 1 >= n:
+                att.colon_at = t.start
+                return i
+            if tokens[i + 1].kind == "q" and i + 2 < n and tokens[i + 2].kind == "w":
+                end = _clause_end(tokens, i + 1, n, cue_at, lex)  # ': "Сколково" — это ...'
+            elif tokens[i + 1].kind == "q":
+                end = i + 1
+            else:
+                end = _clause_end(tokens, i + 1, n, cue_at, lex)
+            att.pieces = _pieces(text, tokens, i + 1, end, lang, speech=True)
+            return end
+        if t.kind == "w" and t.low in _SUBORDINATORS[lang][:2] and (i == k or tokens[i - 1].text == ","):
+            end = _clause_end(tokens, i + 1, n, cue_at, lex, att.entry.gerund, lang)
+            att.pieces = _pieces(text, tokens, i, end, lang)
+            return end
+        if t.kind == "q" and not _name_quote(t) and (i == k or tokens[i - 1].text in ","):
+            att.pieces = _pieces(text, tokens, i, i, lang)
+            return i
+        if t.kind == "p" and t.text in _END:
+            break
+        if t.kind == "w" and i in cue_at:
+            break
+        i += 1
+    return k - 1
+
+
+def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, cue_at: set[int],
+          att: Attribution, lang: str, lex: SlavicLexicon, prev: Attribution | None) -> int:
+    gender = _gender(tokens[i].low, lang)
+    j = i - 1
+    while j >= floor and tokens[j].kind == "w" and (tokens[j].low in lex.adverbs
+                                                      or _pos(tokens[j], lang) == "ADVB"):
+        j -= 1
+    # "как сообщил X, ..." / "..., як повідомив X."
+    if j >= floor and tokens[j].low == _AS[lang] and (j == floor or tokens[j - 1].kind == "p"):
+        np = _right_np(tokens, ie + 1, n, lang, lex)
+        att.speaker = _mention(text, tokens, np, lang, "nomn", gender)
+        after = (np[1] + 1) if np else ie + 1
+        if j - 1 >= floor and tokens[j - 1].text == ",":
+            att.pieces = _pieces(text, tokens, _sentence_start(tokens, j, floor), j - 2, lang)
+        elif after < n and tokens[after].text == ",":
+            end = _clause_end(tokens, after + 1, n, cue_at, lex)
+            att.pieces = _pieces(text, tokens, after + 1, end, lang)
+            return end
+        return after
+    if att.entry.gerund:
+        if prev is not None and prev.speaker is not None:
+            att.speaker = prev.speaker
+        else:
+            k = j
+            while k >= floor and (tokens[k].kind == "p" or tokens[k].low in lex.clause_words):
+                k -= 1
+            if k >= floor:
+                a = _region_start(tokens, k, floor, lex)
+                ch = _chunks(tokens, a, k, lang, lex)
+                att.speaker = _mention(text, tokens, ch[0] if ch else None, lang, "nomn", None)
+        return _content_right(text, tokens, ie + 1, n, cue_at, att, lang, lex)
+    # skip an adjunct before the cue: '"...", - с поклоном сказал швейцар'
+    jj = j
+    while jj >= floor and tokens[jj].kind == "w" and jj > j - 4:
+        jj -= 1
+    if jj >= floor and jj < j and tokens[jj].kind == "p" and tokens[jj].text in _DASHES | {","} \
+            and tokens[jj + 1].low in lex.prepositions:
+        j = jj
+    inverted = j >= floor and tokens[j].kind in ("p", "q") and (tokens[j].text in _DASHES | {","}
+                                                                 or tokens[j].kind == "q")
+    after_cue = ie + 1
+    colon_or_that = after_cue < n and (tokens[after_cue].text == ":" or (
+        tokens[after_cue].text == "," and after_cue + 1 < n
+        and tokens[after_cue + 1].low in _SUBORDINATORS[lang]))
+    if inverted and tokens[j].text == "," and colon_or_that:
+        inverted = False  # 'Графиня Уварова, председатель общества, говорила: "..."'
+    if inverted:
+        np = _right_np(tokens, ie + 1, n, lang, lex)
+        left_end = j - 1 if tokens[j].kind == "p" else j
+        if tokens[j].text in _DASHES and j - 1 >= floor and tokens[j - 1].text == ",":
+            left_end = j - 2
+        start = _sentence_start(tokens, j, floor)
+        if np is not None or tokens[j].text in _DASHES:
+            att.speaker = _mention(text, tokens, np, lang, "nomn", gender)
+            att.pieces = _pieces(text, tokens, start, left_end, lang)
+            last = np[1] if np else ie
+            # '..., утверждает Пастухов (...), необходимо ...' / '— А, — сказал он, — Б.'
+            k = last + 1
+            if k < n and tokens[k].text == "(":
+                while k < n and tokens[k].text != ")":
+                    k += 1
+                k += 1
+            goes_on = k + 1 < n and tokens[k].text == "," and (
+                (tokens[k + 1].kind != "p" and not _describes_speaker(tokens[k + 1], lang, lex))
+                or (k + 2 < n and tokens[k + 1].text in _DASHES))
+            if goes_on and not any(x in cue_at for x in range(k + 1, min(n, k + 4))):
+                end = _clause_end(tokens, k + 1, n, cue_at, lex)
+                att.pieces += _pieces(text, tokens, k + 1, end, lang)
+                return end
+            return last
+    # the subject on the left, the content on the right
+    app = _apposition(tokens, j, floor, lang, lex) if j >= floor and tokens[j].text == "," else None
+    if app is not None:
+        name = (app[0], app[1])
+        att.speaker = _mention(text, tokens, (app[2], app[3]), lang, "nomn", gender, name=name)
+    else:
+        subj = _left_subject(tokens, j, floor, lang, lex)
+        att.speaker = _mention(text, tokens, subj, lang, "nomn", gender)
+    return _content_right(text, tokens, ie + 1, n, cue_at, att, lang, lex)
+
+
+def _source(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, cue_at: set[int],
+            att: Attribution, lang: str, lex: SlavicLexicon, case: str) -> int:
+    """'по словам X, ...' / '..., за даними X' / '«...», — говорится в заявлении X.'"""
+    k = ie + 1
+    b = k - 1
+    while b + 1 < n and b + 1 - k < _MAX_NP:
+        t = tokens[b + 1]
+        if t.kind == "q" and _name_quote(t):
+            b += 1
+            continue
+        if t.kind != "w" or t.low in lex.clause_words or (b >= k and t.low in lex.prepositions) \
+                or _is_verb(t, lang):
+            break
+        b += 1
+    np = (k, b) if b >= k else None
+    att.speaker = _mention(text, tokens, np, lang, case, None)
+    after = b + 1
+    j = i - 1
+    if j >= floor and (tokens[j].text in _DASHES | {","} or tokens[j].kind == "q"):
+        left_end = j - 1 if tokens[j].kind == "p" else j
+        if tokens[j].text in _DASHES and j - 1 >= floor and tokens[j - 1].text == ",":
+            left_end = j - 2
+        start = _sentence_start(tokens, i, floor)
+        att.pieces = _pieces(text, tokens, start, left_end, lang)
+        if after + 1 < n and tokens[after].text == "," and tokens[after + 1].kind == "w":
+            end = _clause_end(tokens, after + 1, n, cue_at, lex)
+            att.pieces += _pieces(text, tokens, after + 1, end, lang)
+            return end
+        return after
+    if after < n and tokens[after].text in (",", ":"):
+        end = _clause_end(tokens, after + 1, n, cue_at, lex)
+        att.pieces = _pieces(text, tokens, after + 1, end, lang)
+        return end
+    return after
