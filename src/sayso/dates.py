@@ -50,6 +50,7 @@ from .dates_finders import (
     Precision,
     clause_words,
     find_date_expressions,
+    find_sentence_dates,
     month_forms,
     norm_words,
     parse_header_date,
@@ -237,12 +238,12 @@ class _Context:
 
 
 def _sentence_dates(article: Article, pub: date) -> list[list[_Found]]:
-    langs = article.sentence_languages
+    spans = [(s.start, s.end) for s in article.sentences]
+    langs = [x or article.language or "" for x in article.sentence_languages]
     out: list[list[_Found]] = []
-    for k, s in enumerate(article.sentences):
-        lang = langs[k] if k < len(langs) else (article.language or "")
+    for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs)):
         found = []
-        for x in find_date_expressions(article.text, s.start, s.end, lang):
+        for x in exprs:
             r = resolve(x, pub) if not x.in_clause else None
             if r is not None:
                 found.append(_Found(x, r[0], r[1], k))

@@ -8,12 +8,13 @@ Word lists: ``lang/<code>/`` ``months``, ``months_short``, ``weekdays``, ``weekd
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from .lang import load_lines
 
@@ -191,8 +192,6 @@ WORD_START = r"(?<![\w'’ʼ])"  # a word starts here
 WORD_END = r"(?![\w'’ʼ])"  # a word ends here
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _TOKEN = re.compile(r"[^\W_]+")
-# without a month, weekday or unit word, only a year or an all-digit date can be an expression
-_NUMERIC_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[./]\d")
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -403,10 +402,34 @@ def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[Da
     "минулого тижня"). ``lang`` picks the word lists (``_family``). Future and bounding expressions
     ("next Friday", "since August", "until 2025") are left out: they never say when words were said.
     """
-    g = _grammar(_family(lang))
+    return _find(text, start, end, _grammar(_family(lang)), _hits(text, start, end))
+
+
+def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]],
+                        langs: Sequence[str]) -> list[list[DateExpr]]:
+    """``find_date_expressions`` for each ``(start, end)`` span (sentences, in order, not
+    overlapping) with its language: the words an expression needs are found in one pass over the
+    whole text, and only the spans holding one are read further."""
+    out: list[list[DateExpr]] = [[] for _ in spans]
+    if not spans:
+        return out
+    lo, hi = spans[0][0], spans[-1][1]
+    starts = [a for a, _ in spans]
+    by_span: dict[int, list[int]] = {}
+    for p in _hits(text, lo, hi):
+        k = bisect.bisect_right(starts, p) - 1
+        if k >= 0 and p < spans[k][1]:
+            by_span.setdefault(k, []).append(p)
+    for k, hits in by_span.items():
+        a, b = spans[k]
+        out[k] = _find(text, a, b, _grammar(_family(langs[k] if k < len(langs) else "")), hits)
+    return out
+
+
+def _find(text: str, start: int, end: int, g: _Grammar, hits: list[int]) -> list[DateExpr]:
     out: list[DateExpr] = []
     done = start
-    for pos in _anchors(text, start, end, g):
+    for pos in _anchors(text, start, end, hits):
         if pos < done:
             continue
         m = g.pattern.match(text, pos, end)
@@ -421,35 +444,54 @@ def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[Da
     return out
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie: Python's engine tries one branch per
+    letter instead of every word at every position (about ten times faster than a flat list)."""
+    root: dict[str, dict[str, Any]] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+@cache
+def _hit_pattern() -> re.Pattern[str]:
+    """Month, weekday, unit and relative words of every language (on lower-cased text), years and
+    all-digit dates: one pass finds every place an expression may be."""
+    return re.compile(rf"\b(?:{_trie(_grammar(LANGS).content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)")
+
+
+def _hits(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the words (any language) and numbers an expression needs, in order."""
+    low = text[start:end].lower()
+    if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
+        return [t.start() for t in _TOKEN.finditer(text, start, end)]
+    return [start + m.start() for m in _hit_pattern().finditer(low)]
+
+
 # An expression starts at most this many words before its month, weekday, unit or relative word
 # ("on the 18th of October").
 LEAD_WORDS = 4
 
 
-def _anchors(text: str, start: int, end: int, g: _Grammar) -> list[int]:
-    """Where an expression may start, in order: the word starts up to ``LEAD_WORDS`` before each
-    month, weekday, unit or relative word, and before each year or all-digit date. The words are
-    found with C-level passes (``findall``, ``str.find``): most sentences hold none, and a Python
-    loop over every word would cost more than all the rest of the stage."""
-    low = text[start:end].lower()
-    if len(low) != end - start:  # a letter whose lower case is longer: every word start, slowly
-        return [t.start() for t in _TOKEN.finditer(text, start, end)
-                if t.group()[0].isdigit() or t.group().lower() in g.triggers]
-    found: list[int] = []
-    for w in g.content.intersection(_TOKEN.findall(low)):
-        i = low.find(w)
-        while i >= 0:
-            j = i + len(w)
-            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
-                found.append(start + i)
-            i = low.find(w, j)
-    for m in _NUMERIC_DATE.finditer(text, start, end):
-        p = m.start()
-        while p > start and text[p - 1].isdigit():
-            p -= 1
-        found.append(p)
+def _anchors(text: str, start: int, end: int, hits: list[int]) -> list[int]:
+    """Where an expression may start, in order: each hit and the starts of up to ``LEAD_WORDS``
+    words before it. Hits come from one C-level pass (``_hit_pattern``, a trie regex): most
+    sentences hold none, and a Python loop over every word would cost more than the rest."""
     out: set[int] = set()
-    for p in found:
+    for p in hits:
         out.update(t.start() for t in list(_TOKEN.finditer(text, max(start, p - 60), p))[-LEAD_WORDS:])
         out.add(p)
     return sorted(out)
