@@ -217,10 +217,18 @@ class _Context:
                 self._by_key.setdefault(key, []).append(i)
                 for w in key.split():
                     self._by_word.setdefault(w, set()).add(key)
-        self.names: dict[str, tuple[str, ...]] = {}
-        for i, key in enumerate(self.keys):
-            if key is not None and not self.names.get(key):
-                self.names[key] = _names(sts[i])
+        self._names: dict[str, tuple[str, ...]] = {}
+
+    def speakers(self) -> list[str]:
+        return list(self._by_key)
+
+    def names(self, key: str | None) -> tuple[str, ...]:
+        """The proper names of speaker ``key`` (from its first statement that has any)."""
+        if key is None:
+            return ()
+        if key not in self._names:
+            self._names[key] = next((n for i in self._by_key.get(key, ()) if (n := _names(self.sts[i]))), ())
+        return self._names[key]
 
     def in_words(self, a: int, b: int) -> bool:
         """Does ``[a, b)`` overlap the words of any statement or quotation?"""
@@ -320,8 +328,9 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
         masked = [(x.start, x.end) for x in prov.carriers]
         if prov.venue:
             masked.append((prov.venue.start, prov.venue.end))
-        named = {key for key, names in c.names.items() if any(
-            all(e <= a or b <= p for a, b in masked) for p, e in _name_hits(text, s.start, s.end, names))}
+        named = {key for key in c.speakers()
+                 if any(all(e <= a or b <= p for a, b in masked)
+                        for p, e in _name_hits(text, s.start, s.end, c.names(key)))}
         before = bisect.bisect_right(c.ends, (s.start, len(sts))) - 1
         pivot = c.ends[before][1] if before >= 0 else bisect.bisect_left(c.starts, s.end)
         if pivot >= len(sts):
@@ -364,7 +373,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
         for key in dict.fromkeys(c.keys[i] for i in window):
             if any(same_speaker(key, h) for h in here):  # quoted here: rule 1 or the continuation
                 continue
-            names = [p for p, _ in _name_hits(text, s.start, s.end, c.names.get(key, ()))] if key else []
+            names = [p for p, _ in _name_hits(text, s.start, s.end, c.names(key))]
             if not names:
                 continue
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
