@@ -169,8 +169,13 @@ def _pieces(text: str, tokens: list[Token], a: int, b: int) -> list[Piece]:
     """The reported words between tokens ``a`` and ``b`` (inclusive), trimmed, as one piece."""
     while a <= b and tokens[a].kind == "p" and tokens[a].text in ",:;-—–":
         a += 1
+    that_quote = False
     if a <= b and tokens[a].low == "that" and a < b:
-        a += 1
+        # 'told reporters that "Kasich is throwing votes away"': a quotation in indirect syntax is
+        # reported with its "that", as mixed speech (the annotated corpora's convention)
+        that_quote = tokens[a + 1].kind == "q" and all(t.kind == "p" for t in tokens[a + 2:b + 1])
+        if not that_quote:
+            a += 1
     while b >= a and tokens[b].kind == "p":
         b -= 1
     if b < a:
@@ -655,7 +660,8 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
     if "label" in e.flags:
         q = next((x for x in range(k, min(n, k + 5)) if tokens[x].kind == "q"), None)
         if q is not None and not _is_name_token(tokens[q]):
-            att.pieces = _pieces(text, tokens, q, q)
+            # 'called it "nonsense"': what it was called with the label (mixed); a bare label is direct
+            att.pieces = _pieces(text, tokens, k, q)
             return
     if "noclause" in e.flags:
         return
