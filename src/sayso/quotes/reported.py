@@ -622,7 +622,7 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
     # 'announced on her Facebook page, in all capital letters, "..."' / 'added a caveat: "..."'
     for x in range(k, min(n - 1, k + 12)):
         tx = tokens[x]
-        if tx.kind == "q" or tx.low == "that" or (tx.kind == "p" and tx.text in _END):
+        if tx.kind == "q" or tx.low == "that" or (tx.kind == "p" and tx.text in _END) or x in cue_at:
             break
         if tx.text in ":," and tokens[x + 1].kind == "q" and not _is_name_token(tokens[x + 1]):
             att.pieces = _pieces(text, tokens, x + 1, x + 1)
