@@ -365,8 +365,9 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
     text, sts, sents = c.article.text, c.sts, c.article.sentences
     out: dict[int, SaidOn] = {}
     for k, s in enumerate(sents):
-        if not c.found[k] or not _about_words(text, s.start, s.end):
+        if not c.found[k]:
             continue
+        about: bool | None = None  # whether the sentence speaks of words, read once a name is found
         stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
         window = range(bisect.bisect_left(c.starts, s.end), bisect.bisect_left(c.starts, stop))
         here = {c.keys[j] for j in c.by_sentence.get(k, ())}
@@ -376,6 +377,10 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             names = [p for p, _ in _name_hits(text, s.start, s.end, c.names(key))]
             if not names:
                 continue
+            if about is None:
+                about = _about_words(text, s.start, s.end)
+            if not about:
+                break
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
                    if same_speaker(c.keys[j], key)]
             cands = [f for f in c.found[k] if all(f.expr.end <= a or b <= f.expr.start for a, b in own)]

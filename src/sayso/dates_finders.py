@@ -429,7 +429,7 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]],
 def _find(text: str, start: int, end: int, g: _Grammar, hits: list[int]) -> list[DateExpr]:
     out: list[DateExpr] = []
     done = start
-    for pos in _anchors(text, start, end, hits):
+    for pos in _anchors(text, start, end, hits, g):
         if pos < done:
             continue
         m = g.pattern.match(text, pos, end)
@@ -486,13 +486,17 @@ def _hits(text: str, start: int, end: int) -> list[int]:
 LEAD_WORDS = 4
 
 
-def _anchors(text: str, start: int, end: int, hits: list[int]) -> list[int]:
-    """Where an expression may start, in order: each hit and the starts of up to ``LEAD_WORDS``
-    words before it. Hits come from one C-level pass (``_hit_pattern``, a trie regex): most
-    sentences hold none, and a Python loop over every word would cost more than the rest."""
+def _anchors(text: str, start: int, end: int, hits: list[int], g: _Grammar) -> list[int]:
+    """Where an expression may start, in order: each hit and the starts of the words among the
+    ``LEAD_WORDS`` before it that can start one ("on", "last", "the", a day number). Hits come from
+    one C-level pass (``_hit_pattern``, a trie regex): most sentences hold none, and a Python loop
+    over every word would cost more than the rest."""
     out: set[int] = set()
     for p in hits:
-        out.update(t.start() for t in list(_TOKEN.finditer(text, max(start, p - 60), p))[-LEAD_WORDS:])
+        for t in list(_TOKEN.finditer(text, max(start, p - 60), p))[-LEAD_WORDS:]:
+            w = t.group()
+            if w[0].isdigit() or w.lower() in g.triggers:
+                out.add(t.start())
         out.add(p)
     return sorted(out)
 
