@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sayso.api import get_pipeline
-from sayso.dates import dates, find_date_expressions, parse_header_date, resolve
+from sayso.dates import dates, find_date_expressions, find_sentence_dates, parse_header_date, resolve
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
@@ -393,3 +393,20 @@ def test_dates_stage_skips_dates_of_inserted_clauses(text: str, words: str, spea
     st = article.statements[0]
     article.statements[0] = replace(st, speaker_mention=mention, speaker_start=0, speaker_end=len(mention))
     assert _said(article) == [expected]
+
+
+def test_dates_find_sentence_dates_agrees_with_each_span() -> None:
+    text = ("He said on October 18 that talks stalled. Nothing else happened. "
+            "Министр заявил в пятницу, что переговоры сорваны. Він заявив у серпні 2023 року, що ні. "
+            "She spoke yesterday.")
+    spans, pos = [], 0
+    for part in text.split(". "):
+        end = pos + len(part) + (1 if pos + len(part) < len(text) else 0)
+        spans.append((pos, end))
+        pos = end + 1
+    langs = ["en", "en", "ru", "uk", "en"]
+    together = find_sentence_dates(text, spans, langs)
+    one_by_one = [find_date_expressions(text, a, b, lang) for (a, b), lang in zip(spans, langs, strict=True)]
+    assert together == one_by_one
+    assert [[x.text for x in xs] for xs in together] == [
+        ["on October 18"], [], ["в пятницу"], ["у серпні 2023 року"], ["yesterday"]]

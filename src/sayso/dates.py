@@ -64,8 +64,8 @@ from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
 from .settings import Settings
 
-__all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_statement_dates", "month_forms",
-           "parse_header_date", "resolve", "weekday_forms"]
+__all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates", "find_statement_dates",
+           "month_forms", "parse_header_date", "resolve", "weekday_forms"]
 
 
 # -- tying expressions to statements ------------------------------------------------------------

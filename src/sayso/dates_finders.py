@@ -416,7 +416,10 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]],
     lo, hi = spans[0][0], spans[-1][1]
     starts = [a for a, _ in spans]
     by_span: dict[int, list[int]] = {}
-    for p in _hits(text, lo, hi):
+    # the word lists of the languages present (an English article: the English ones only)
+    seen = set(langs[:len(spans)]) | ({""} if len(langs) < len(spans) else set())
+    present = tuple(sorted({x for lang in seen for x in _family(lang)}))
+    for p in _hits(text, lo, hi, present):
         k = bisect.bisect_right(starts, p) - 1
         if k >= 0 and p < spans[k][1]:
             by_span.setdefault(k, []).append(p)
@@ -467,18 +470,18 @@ def _trie(words: Iterable[str]) -> str:
 
 
 @cache
-def _hit_pattern() -> re.Pattern[str]:
-    """Month, weekday, unit and relative words of every language (on lower-cased text), years and
+def _hit_pattern(langs: tuple[str, ...] = LANGS) -> re.Pattern[str]:
+    """Month, weekday, unit and relative words of ``langs`` (on lower-cased text), years and
     all-digit dates: one pass finds every place an expression may be."""
-    return re.compile(rf"\b(?:{_trie(_grammar(LANGS).content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)")
+    return re.compile(rf"\b(?:{_trie(_grammar(langs).content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)")
 
 
-def _hits(text: str, start: int, end: int) -> list[int]:
-    """Offsets of the words (any language) and numbers an expression needs, in order."""
+def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
+    """Offsets of the words (of ``langs``) and numbers an expression needs, in order."""
     low = text[start:end].lower()
     if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
         return [t.start() for t in _TOKEN.finditer(text, start, end)]
-    return [start + m.start() for m in _hit_pattern().finditer(low)]
+    return [start + m.start() for m in _hit_pattern(langs).finditer(low)]
 
 
 # An expression starts at most this many words before its month, weekday, unit or relative word
