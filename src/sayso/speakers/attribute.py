@@ -125,7 +125,8 @@ def attribute(article: Article, settings: Settings) -> None:
     for q in article.quotations:
         if q.open_at in claimed or q.end <= q.start:
             continue
-        if langs and article.sentences and langs[article.sentence_index(q.start)] not in ("en", "ru", "uk", "other"):
+        if langs and article.sentences and langs[article.sentence_index(q.start)] not in ("en", "ru", "uk",
+                                                                                          "other"):
             continue
         if any(s.start <= q.start and q.end <= s.end for s in article.statements):
             continue  # inside a reported clause: part of a mixed statement

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lang import load_lines
+from ..lang import load_lines, load_set
 
 _CASES = ("gent", "accs", "datv", "ablt", "loct")
 _LATIN_WORD = re.compile(r"^[A-Za-z]")
@@ -161,8 +161,15 @@ def split_name(words: list[str], lang: str) -> tuple[int, int] | None:
     while end >= 0 and not words[end][:1].isalpha():
         end -= 1
     i = end
-    while i >= 0 and is_person_word(words[i], lang):
-        i -= 1
+    particles = load_set(lang, "name_particles")
+    while i >= 0:
+        if is_person_word(words[i], lang):
+            i -= 1
+        elif words[i] in particles and i < end and i > 0 and (words[i - 1] in particles
+                                                             or is_person_word(words[i - 1], lang)):
+            i -= 1  # Урсула фон дер Ляєн
+        else:
+            break
     if i == end:
         return None
     return i + 1, end
