@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import load_lines, load_set
 from ..model import Cue, Mention
-from ..speakers.slavic_names import analyse_speaker, parses
+from ..speakers.slavic_names import analyse_speaker, is_known, parses
 from ..text.tokens import Token
 from .cues import CueEntry
 from .direct import looks_like_name
@@ -101,7 +101,7 @@ def _can_be_nominative(t: Token, lang: str) -> bool:
     ps = parses(t.low, lang)
     if not ps or not t.text[:1].isalpha() or ("A" <= t.text[0] <= "z"):
         return True
-    if not any(p.is_known for p in ps):
+    if not is_known(t.low, lang):
         return True
     return any("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in ps if p.score >= 0.01)
 

@@ -49,6 +49,12 @@ def parses(word: str, lang: str) -> tuple[Any, ...]:
 
 
 @cache
+def is_known(word: str, lang: str) -> bool:
+    """Whether pymorphy's dictionary holds the word (cached: its own check walks the DAWG each time)."""
+    return any(p.is_known for p in parses(word, lang))
+
+
+@cache
 def _rules(lang: str) -> tuple[tuple[str, str, str, str], ...]:
     out = []
     for line in load_lines(lang, "surname_endings"):
@@ -151,7 +157,7 @@ def is_person_word(word: str, lang: str) -> bool:
         return True
     if any(_has(p, "Name", "Surn", "Patr") for p in ps):
         return True
-    return not any(p.is_known for p in ps)  # known only as a common word: "Президент", "Графиня"
+    return not is_known(word, lang)  # known only as a common word: "Президент", "Графиня"
 
 
 def split_name(words: list[str], lang: str) -> tuple[int, int] | None:
@@ -193,6 +199,7 @@ def phrase_nominative(words: list[str], lang: str, case: str | None = None,
     return " ".join(out)
 
 
+@cache
 def analyse_speaker(text: str, lang: str, case: str | None = None, gender: str | None = None) -> NameParts:
     """Canonical (nominative) name and role of a speaker phrase as written.
 
