@@ -56,6 +56,7 @@ from .dates_finders import (
     parse_header_date,
     phrase_alternation,
     resolve,
+    speech_pattern,
     weekday_forms,
 )
 from .lang import load_lines
@@ -72,7 +73,9 @@ __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates",
 
 # A date in a sentence that names a speaker's words dates that speaker's statements in at most this
 # many following sentences.
-EVENT_WINDOW = 3
+EVENT_WINDOW = 1
+# ... when a word about words stands within this many characters of the date and the name.
+NEAR = 30
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _LEADING_THE = re.compile(r"(?:the|The)\s+")
 
@@ -112,23 +115,16 @@ def _remark_pattern() -> re.Pattern[str]:
     return re.compile(rf"{WORD_START}(?:{body}){WORD_END}", re.IGNORECASE)
 
 
-@cache
-def _speech_words() -> re.Pattern[str]:
-    words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
-    exact = phrase_alternation(w for w in words if not w.endswith("*"))
-    stems = phrase_alternation(w[:-1] for w in words if w.endswith("*"))
-    return re.compile(rf"{WORD_START}(?:{exact}{WORD_END}|{stems})", re.IGNORECASE)
-
-
 def _about_words(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` speak of someone's words (said, an interview, such an idea)?"""
-    return _speech_words().search(text, start, end) is not None
+    return speech_pattern().search(text, start, end) is not None
 
 
-def _names(st: Statement) -> tuple[str, ...]:
-    """The speaker's proper names as they may be written again: the canonical name, the mention when
-    it is a name, a person's surname."""
+def _names(st: Statement) -> tuple[tuple[str, ...], str | None]:
+    """The speaker's proper names as they may be written again (the canonical name, the mention when
+    it is a name), and a person's surname, which counts only where no other speaker shares it."""
     names: set[str] = set()
+    surname: str | None = None
     for s in (st.speaker, st.speaker_mention):
         if not s:
             continue
@@ -138,8 +134,8 @@ def _names(st: Statement) -> tuple[str, ...]:
             last = bare.split()[-1]
             if st.speaker_type in (None, "person") and len(bare.split()) > 1 and len(last) >= 4 \
                     and last[:1].isupper():
-                names.add(last)
-    return tuple(sorted(names, key=len, reverse=True))
+                surname = surname or last
+    return tuple(sorted(names, key=len, reverse=True)), surname
 
 
 def _name_hits(text: str, start: int, end: int, names: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -218,17 +214,46 @@ class _Context:
                 for w in key.split():
                     self._by_word.setdefault(w, set()).add(key)
         self._names: dict[str, tuple[str, ...]] = {}
+        self.quotations = article.quotations
+        self._surnames: dict[str, set[str]] | None = None
+        self.mentions = sorted((st.speaker_start, st.speaker_end, i) for i, st in enumerate(sts)
+                               if st.speaker_start is not None and st.speaker_end is not None)
 
     def speakers(self) -> list[str]:
         return list(self._by_key)
 
     def names(self, key: str | None) -> tuple[str, ...]:
-        """The proper names of speaker ``key`` (from its first statement that has any)."""
+        """The proper names of speaker ``key`` (from its first statement that has any), with its
+        surname unless another speaker of the article ends in the same word (two Khans)."""
         if key is None:
             return ()
         if key not in self._names:
-            self._names[key] = next((n for i in self._by_key.get(key, ()) if (n := _names(self.sts[i]))), ())
+            if self._surnames is None:
+                self._surnames = {}
+                for k in self._by_key:
+                    self._surnames.setdefault(k.split()[-1], set()).add(k)
+            found: tuple[str, ...] = ()
+            for i in self._by_key.get(key, ()):
+                names, surname = _names(self.sts[i])
+                if names:
+                    others = {k for k in self._surnames.get(surname.casefold(), set())
+                              if not same_speaker(k, key)} if surname else set()
+                    found = names + ((surname,) if surname and not others and surname not in names else ())
+                    break
+            self._names[key] = found
         return self._names[key]
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The speaker mentions ``(start, end, statement)`` inside ``[start, end)``."""
+        k = bisect.bisect_left(self.mentions, (start, -1, -1))
+        out = []
+        while k < len(self.mentions) and self.mentions[k][0] < end:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def in_quotation(self, a: int, b: int) -> bool:
+        return any(q.start < b and a < q.end for q in self.quotations)
 
     def in_words(self, a: int, b: int) -> bool:
         """Does ``[a, b)`` overlap the words of any statement or quotation?"""
@@ -374,7 +399,10 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
         for key in dict.fromkeys(c.keys[i] for i in window):
             if any(same_speaker(key, h) for h in here):  # quoted here: rule 1 or the continuation
                 continue
-            names = [p for p, _ in _name_hits(text, s.start, s.end, c.names(key))]
+            # a name inside another speaker's mention ("Clinton spokesman Jesse Ferguson") is not them
+            names = [p for p, e in _name_hits(text, s.start, s.end, c.names(key))
+                     if not any(a <= p and e <= b and not same_speaker(c.keys[j], key)
+                                for a, b, j in c.mentions_in(s.start, s.end))]
             if not names:
                 continue
             if about is None:
@@ -383,10 +411,17 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
                 break
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
                    if same_speaker(c.keys[j], key)]
-            cands = [f for f in c.found[k] if all(f.expr.end <= a or b <= f.expr.start for a, b in own)]
+            # not inside the speaker's own words, nor inside quotation marks (someone's words)
+            cands = [f for f in c.found[k] if all(f.expr.end <= a or b <= f.expr.start for a, b in own)
+                     and not c.in_quotation(f.expr.start, f.expr.end)]
             if not cands:
                 continue
             f = min(cands, key=lambda f: min(_distance(f.expr, n) for n in names))
+            n = min(names, key=lambda n: _distance(f.expr, n))
+            # the words event is told next to the date and the name, not elsewhere in the sentence
+            lo, hi = max(s.start, min(n, f.expr.start) - NEAR), min(s.end, max(n, f.expr.end) + NEAR)
+            if not _about_words(text, lo, hi):
+                continue
             for j in window:
                 if same_speaker(c.keys[j], key):
                     if dated[j] is not None:

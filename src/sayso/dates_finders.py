@@ -336,11 +336,13 @@ def _month_of(word: str, g: _Grammar) -> int | None:
 
 
 def _in_name(m: re.Match[str]) -> bool:
-    """Is a capitalised word the end of a name ("USA Today"): right after another capitalised word?"""
+    """Is a capitalised relative phrase part of a name ("USA Today", CBS's "This Morning")? It is
+    unless it starts a sentence, a quotation or a clause after a colon."""
     if not m.group()[:1].isupper():
         return False
-    before = m.string[max(0, m.start() - 40):m.start()].split()
-    return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalnum()
+    before = m.string[max(0, m.start() - 40):m.start()].rstrip().rstrip("\"“”«„'‘’")
+    before = before.rstrip()
+    return bool(before) and before[-1] not in ".!?:;—–-\n"
 
 
 def _expr(m: re.Match[str], g: _Grammar) -> DateExpr | None:
@@ -508,11 +510,32 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
 def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
-    """Does a relative or "when" word open the stretch between the last comma or dash and ``pos``?"""
+    """Is ``pos`` inside a relative or "when" clause? Yes when such a word stands between the last
+    comma or dash and ``pos`` ("when he ran in 1992"), or opens an insertion after a comma with no
+    word about words between it and ``pos`` ("Phillips, who lost her daughter in Aurora, Colorado,
+    in July 2012, said": the clause runs over commas; "Khan, who spoke on Thursday, said on Sunday":
+    "said" closes it)."""
     lo = max(start, pos - 200)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
     stretch = text[breaks[-1] if breaks else lo:pos]
-    return any(t.lower() in g.clause for t in _TOKEN.findall(stretch))
+    if any(t.lower() in g.clause for t in _TOKEN.findall(stretch)):
+        return True
+    for b in reversed(breaks):
+        if text[b - 1] != ",":
+            continue
+        first = _TOKEN.search(text, b, pos)
+        if first and first.group().lower() in g.clause:
+            return speech_pattern().search(text, first.end(), pos) is None
+    return False
+
+
+@cache
+def speech_pattern() -> re.Pattern[str]:
+    """Words about someone's words (``speech_events.txt``: said, an interview, such an idea)."""
+    words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
+    exact = phrase_alternation(w for w in words if not w.endswith("*"))
+    stems = phrase_alternation(w[:-1] for w in words if w.endswith("*"))
+    return re.compile(rf"{WORD_START}(?:{exact}{WORD_END}|{stems})", re.IGNORECASE)
 
 
 # -- resolution against the publication date --------------------------------------------------
