@@ -410,3 +410,34 @@ def test_dates_find_sentence_dates_agrees_with_each_span() -> None:
     assert together == one_by_one
     assert [[x.text for x in xs] for xs in together] == [
         ["on October 18"], [], ["в пятницу"], ["у серпні 2023 року"], ["yesterday"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "statements", "expected"),
+    [
+        # a name inside another speaker's mention is not that speaker
+        ("In a statement Thursday, Clinton spokesman Jesse Ferguson said that she objected. "
+         '"It is wrong," Clinton wrote.',
+         [("she objected", "Jesse Ferguson", "said", "Clinton spokesman Jesse Ferguson"),
+          ("It is wrong,", "Hillary Clinton", "wrote", "Clinton")],
+         [("2024-10-31", "day", "Thursday"), (SUN, "published", None)]),
+        # "later" looks ahead: no date of words already said
+        ("Palmieri said Clinton will address the comments at an event later Friday. "
+         '"It is unhinged," Clinton said.',
+         [("Clinton will address the comments at an event later Friday", "Jennifer Palmieri", "said",
+           "Palmieri"),
+          ("It is unhinged,", "Hillary Clinton", "said", "Clinton")],
+         [(SUN, "published", None), (SUN, "published", None)]),
+    ],
+)
+def test_dates_stage_event_rule_limits(text: str, statements: list[tuple[str, str, str, str]],
+                                       expected: list[tuple[str | None, ...]]) -> None:
+    article = _article(text, SUN, [(w, who, cue) for w, who, cue, _ in statements])
+    for i, (_, _, _, mention) in enumerate(statements):
+        st = article.statements[i]
+        at = text.rfind(mention, 0, st.cue_start if st.cue_start is not None else len(text))
+        if at < 0 or (st.cue_start is not None and at > st.cue_start):
+            at = text.index(mention, st.end)
+        article.statements[i] = replace(st, speaker_mention=mention, speaker_start=at,
+                                        speaker_end=at + len(mention))
+    assert _said(article) == expected

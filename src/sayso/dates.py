@@ -18,10 +18,10 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
   3. remark sentence: a sentence without a statement of its own that matches a remark pattern
      (``lang/*/remarks.txt``: "He made this remark on October 18 …") dates every statement of its
      speaker that has none, back and forth up to that speaker's own-dated statements;
-  4. event sentence: a sentence about someone's words (``speech_events.txt``) that names speaker S
-     outside S's own statements ("in August 2023, such an idea was expressed by … Jensen"; "in an
-     interview with FT published on October 4") dates S's next statements within ``EVENT_WINDOW``
-     sentences;
+  4. event sentence: a sentence that quotes nobody under speaker S's name but names S, with a word
+     about words next to the date and the name ("in August 2023, such an idea was expressed by …
+     Jensen"; "in an interview with FT published on October 4"), dates S's statements in the next
+     ``EVENT_WINDOW`` sentence(s);
   5. continuation: a statement right after a dated one of the same speaker, in the same or next
      paragraph, shares its date ("On Friday, X said A. He added that B.").
 
@@ -380,13 +380,16 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
 
 
 def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
-    """Rule 3: a sentence that speaks of someone's words (said, an interview, such an idea), names a
-    speaker and holds a date, dates that speaker's statements in the next ``EVENT_WINDOW`` sentences
-    that have no date, up to the first that has one ("in August 2023, such an idea was expressed by
-    ... Jensen" → Jensen's next quote; "in an interview with FT published on October 4" → the next
-    statement of FT). The date nearest the name counts; a date inside the speaker's own words does
-    not (what X said happened on Friday is not when X said it), inside another speaker's it does
-    ("the journalists reminded that in August 2023 ... Jensen" speaks of Jensen's words)."""
+    """Rule 4: a sentence that names a speaker S who has no statement in it, with a word about words
+    (said, an interview, such an idea) within ``NEAR`` characters of the date and the name, dates
+    S's statements in the next ``EVENT_WINDOW`` sentence(s) that have no date, up to the first that
+    has one ("in August 2023, such an idea was expressed by ... Jensen" → Jensen's next quote; "in
+    an interview with FT published on October 4" → the next statement of FT). The date nearest the
+    name counts. Not counted: a date inside S's own words (what X said happened on Friday is not
+    when X said it) or inside quotation marks; a name inside another speaker's mention ("Clinton
+    spokesman Jesse Ferguson"); a surname another speaker of the article shares. A date inside
+    another speaker's reported clause does count ("the journalists reminded that in August 2023 ...
+    Jensen" speaks of Jensen's words)."""
     text, sts, sents = c.article.text, c.sts, c.article.sentences
     out: dict[int, SaidOn] = {}
     for k, s in enumerate(sents):
