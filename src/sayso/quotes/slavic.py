@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from ..lang import load_lines, load_set
 from ..model import Cue, Mention
 from ..speakers.slavic_names import analyse_speaker, is_known, parses
-from ..text.tokens import Token
+from ..text.tokens import Token, tokenize
 from .cues import CueEntry
 from .direct import looks_like_name
 
@@ -60,6 +60,7 @@ class SlavicLexicon:
     clause_words: frozenset[str]
     adverbs: frozenset[str]
     hearers: frozenset[str]
+    anaphora: frozenset[tuple[str, ...]]  # "об этом", "про це": what was said is the sentence before
 
 
 @cache
@@ -73,10 +74,11 @@ def load_lexicon(lang: str) -> SlavicLexicon:
     phrases: dict[tuple[str, ...], str] = {}
     for line in load_lines(lang, "source_phrases"):
         words, _, case = (p.strip() for p in line.partition("|"))
-        phrases[tuple(words.lower().split())] = case or "gent"
+        phrases[tuple(words.lower().split())] = case or "gent"  # "poss он": the speaker is in the phrase
     return SlavicLexicon(verbs, phrases, max(len(k) for k in phrases),
                          load_set(lang, "prepositions"), load_set(lang, "clause_words"),
-                         load_set(lang, "cue_adverbs"), load_set(lang, "hearers"))
+                         load_set(lang, "cue_adverbs"), load_set(lang, "hearers"),
+                         frozenset(tuple(x.split()) for x in load_set(lang, "anaphora")))
 
 
 # --- words ----------------------------------------------------------------------------------------
@@ -423,6 +425,13 @@ def analyse_window(text: str, tokens: list[Token], lang: str) -> list[Attributio
                   "according" if entry is None else "verb")
         e = entry or CueEntry(cue.lemma, cue.text.lower(), frozenset({"speech", "according"}), False, False)
         att = Attribution(cue, e, None, confidence=e.confidence)
+        if i == floor or (i > floor and tokens[i - 1].kind == "w"):
+            used = _anaphoric(text, tokens, i, ie, n, floor, att, lang, lex, case)
+            if used >= 0:
+                out.append(att)
+                prev = att
+                floor = max(floor, used + 1)
+                continue
         if entry is None:
             used = _source(text, tokens, i, ie, n, floor, cue_at, att, lang, lex, case)
         else:
@@ -433,6 +442,91 @@ def analyse_window(text: str, tokens: list[Token], lang: str) -> list[Attributio
         prev = att
         floor = max(floor, used + 1)
     return out
+
+
+def previous_sentence(text: str, pos: int, limit: int = 600) -> tuple[int, int] | None:
+    """The sentence that ends right before ``pos`` in the same paragraph (no line break between)."""
+    e = pos
+    while e > 0 and text[e - 1] in " \t":
+        e -= 1
+    if e == 0 or text[e - 1] == "\n":
+        return None
+    lo = max(0, e - limit)
+    s = e - 1
+    while s > lo:
+        c = text[s - 1]
+        if c == "\n":
+            break
+        if c in ".!?…" and s - 1 < e - 1 and text[s] in " \t" and not _inside_quote(text, lo, s):
+            break
+        s -= 1
+    if s == lo and lo > 0:
+        return None
+    while s < e and text[s] in " \t":
+        s += 1
+    return (s, e) if e > s else None
+
+
+def _inside_quote(text: str, lo: int, at: int) -> bool:
+    """Whether ``at`` lies between an opening « and its », a cheap check for sentence ends inside quotes."""
+    return text.count("«", lo, at) > text.count("»", lo, at)
+
+
+def _anaphoric(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, att: Attribution,
+               lang: str, lex: SlavicLexicon, case: str) -> int:
+    """'Об этом заявил X.' / 'Про це йдеться у заяві X.': the sentence before is what was said.
+    Returns the last token used, or -1 when the frame does not apply."""
+    from .reported import Piece
+
+    j = i - 1
+    while j >= floor and tokens[j].kind == "w" and tokens[j].low in lex.adverbs:
+        j -= 1
+    head = subject = None
+    for k in range(j, max(floor - 1, j - 6), -1):  # 'Об этом [министр Умеров] заявил'
+        for size in (4, 3, 2):
+            a = k - size + 1
+            if a >= floor and tuple(x.low for x in tokens[a:k + 1]) in lex.anaphora:
+                head = a
+                break
+        if head is not None:
+            if k < j:
+                subject = _left_subject(tokens, j, k + 1, lang, lex)
+                if subject is None:
+                    return -1
+            break
+        if tokens[k].kind != "w":
+            break
+    if head is None or not (head == floor or tokens[head - 1].text in _END | _DASHES):
+        return -1
+    span = previous_sentence(text, tokens[head].start)
+    if span is None:
+        return -1
+    s, e = span
+    before = tokenize(text, s, e)
+    if find_cues(before, lex):
+        return -1  # the sentence before has its own attribution
+    if subject is not None:
+        att.speaker = _mention(text, tokens, subject, lang, "nomn", _gender(tokens[i].low, lang))
+        end = ie
+    elif case:  # 'Про це йдеться у заяві X'
+        end = ie
+        while end + 1 < n and tokens[end + 1].kind in ("w", "q") and end + 1 - ie <= _MAX_NP \
+                and tokens[end + 1].low not in lex.clause_words:
+            end += 1
+        np = (ie + 1, end) if end > ie else None
+        att.speaker = _mention(text, tokens, np, lang, case, None)
+    else:
+        np = _right_np(tokens, ie + 1, n, lang, lex)
+        att.speaker = _mention(text, tokens, np, lang, "nomn", _gender(tokens[i].low, lang))
+        end = np[1] if np else ie
+    while e > s and text[e - 1] in ".!?…":
+        e -= 1
+    body = text[s:e]
+    if len(body) >= 2 and body[0] in "«„\"" and body[-1] in "»“\"" and body.count(body[0]) == 1:
+        att.pieces = [Piece(s + 1, e - 1, "direct")]
+    else:
+        att.pieces = [Piece(s, e, "indirect")]
+    return end
 
 
 def _split_direct(att: Attribution) -> list[Attribution]:
@@ -565,7 +659,12 @@ def _source(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
     """'по словам X, ...' / '..., за даними X' / '«...», — говорится в заявлении X.'"""
     k = ie + 1
     b = k - 1
-    while b + 1 < n and b + 1 - k < _MAX_NP:
+    if case.startswith("poss"):  # 'по его словам': the pronoun inside the phrase is the speaker
+        at = next((x for x in range(i, ie + 1) if not tokens[x].low.startswith(("по", "за", "на"))), i)
+        t = tokens[at]
+        att.speaker = Mention(t.start, t.end, t.text, canonical=case.split()[1] if " " in case else None)
+        b = ie
+    while not case.startswith("poss") and b + 1 < n and b + 1 - k < _MAX_NP:
         t = tokens[b + 1]
         if t.kind == "q" and _name_quote(t):
             b += 1
@@ -574,8 +673,9 @@ def _source(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
                 or _is_verb(t, lang):
             break
         b += 1
-    np = (k, b) if b >= k else None
-    att.speaker = _mention(text, tokens, np, lang, case, None)
+    if not case.startswith("poss"):
+        np = (k, b) if b >= k else None
+        att.speaker = _mention(text, tokens, np, lang, case, None)
     after = b + 1
     j = i - 1
     if j >= floor and (tokens[j].text in _DASHES | {","} or tokens[j].kind == "q"):

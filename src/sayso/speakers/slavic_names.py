@@ -169,8 +169,10 @@ def split_name(words: list[str], lang: str) -> tuple[int, int] | None:
     i = end
     particles = load_set(lang, "name_particles")
     while i >= 0:
-        if is_person_word(words[i], lang):
-            i -= 1
+        if is_person_word(words[i], lang) or (
+                words[i][:1].isupper() and i > 0 and _is_given_name(words[i - 1], lang, None) is not None
+                and not words[i].isupper()):
+            i -= 1  # a capitalised word after a first name is a surname even if it is a word too (Ермак)
         elif words[i] in particles and i < end and i > 0 and (words[i - 1] in particles
                                                              or is_person_word(words[i - 1], lang)):
             i -= 1  # Урсула фон дер Ляєн
