@@ -386,6 +386,18 @@ def _right_np(tokens: list[Token], k: int, n: int, lang: str, lex: SlavicLexicon
     return a, b
 
 
+_PLACE_PREPS = {"в", "во", "у"}
+
+
+def _place(tokens: list[Token], k: int, n: int, lang: str) -> tuple[int, int] | None:
+    """'сообщили в Минобороны' / 'В Кремле заявили' / 'у пресслужбі': the body named by an "in X"
+    phrase speaks when the cue has no subject of its own."""
+    if k >= n or tokens[k].low not in _PLACE_PREPS or k + 1 >= n or tokens[k + 1].kind != "w":
+        return None
+    end = _skip_pp(tokens, k, n, lang) - 1
+    return (k + 1, end) if end >= k + 1 else None
+
+
 def _mention(text: str, tokens: list[Token], r: tuple[int, int] | None, lang: str, case: str,
              gender: str | None, name: tuple[int, int] | None = None) -> Mention | None:
     if r is None:
@@ -584,6 +596,8 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
     if j >= floor and tokens[j].low == _AS[lang] and (j == floor or tokens[j - 1].kind == "p"):
         np = _right_np(tokens, ie + 1, n, lang, lex)
         att.speaker = _mention(text, tokens, np, lang, "nomn", gender)
+        if np is None and (np := _place(tokens, ie + 1, n, lang)) is not None:
+            att.speaker = _mention(text, tokens, np, lang, "loct", None)
         after = (np[1] + 1) if np else ie + 1
         if j - 1 >= floor and tokens[j - 1].text == ",":
             att.pieces = _pieces(text, tokens, _sentence_start(tokens, j, floor), j - 2, lang)
@@ -625,8 +639,12 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
         if tokens[j].text in _DASHES and j - 1 >= floor and tokens[j - 1].text == ",":
             left_end = j - 2
         start = _sentence_start(tokens, j, floor)
-        if np is not None or tokens[j].text in _DASHES:
+        place = _place(tokens, ie + 1, n, lang) if np is None else None
+        if np is not None or place is not None or tokens[j].text in _DASHES:
             att.speaker = _mention(text, tokens, np, lang, "nomn", gender)
+            if place is not None:
+                att.speaker = _mention(text, tokens, place, lang, "loct", None)
+                np = place
             att.pieces = _pieces(text, tokens, start, left_end, lang)
             last = np[1] if np else ie
             # '..., утверждает Пастухов (...), необходимо ...' / '— А, — сказал он, — Б.'
@@ -651,6 +669,9 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
     else:
         subj = _left_subject(tokens, j, floor, lang, lex)
         att.speaker = _mention(text, tokens, subj, lang, "nomn", gender)
+        if subj is None and tokens[i].low.endswith("ли") and j >= floor:
+            place = _place(tokens, _region_start(tokens, j, floor, lex), j + 1, lang)
+            att.speaker = _mention(text, tokens, place, lang, "loct", None)
     return _content_right(text, tokens, ie + 1, n, cue_at, att, lang, lex)
 
 
