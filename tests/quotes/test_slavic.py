@@ -12,10 +12,16 @@ _PIPE = get_pipeline(stages=["normalise", "segment", "language", "quotes.direct"
 
 
 def _statements(sentence: str, lang: str) -> list[tuple[str, str, str | None, str]]:
+    """Statements of every window of ``sentence`` (windows as ``quotes.reported`` makes them)."""
+    from sayso.quotes.reported import find_windows
+
     article = _PIPE(to_article(sentence))
-    tokens = tokenize(sentence, 0, len(sentence), article.quotations)
+    atts = []
+    for w in find_windows(article.sentences, article.quotations):
+        inside = [q for q in article.quotations if w.start <= q.outer_start < w.end]
+        atts += analyse_window(sentence, tokenize(sentence, w.start, w.end, inside), lang)
     out = []
-    for att in analyse_window(sentence, tokens, lang):
+    for att in atts:
         sp = att.speaker
         speaker = (sp.canonical or sp.text) if sp else None
         for p in att.pieces:
@@ -46,6 +52,7 @@ RU = [
     ("— Нет, — сказал он.", "Нет", "indirect", "он", "сказал"),
     ("— Мы вернемся, — пообещал командир.", "Мы вернемся", "indirect", "командир", "пообещал"),
     ("— Итак, — говорил он, — рассказывай всё.", "рассказывай всё", "indirect", "он", "говорил"),
+    ("— Нет, — сказал он. — Я не знаю, где она.", "Я не знаю, где она", "indirect", "он", "сказал"),
     # colon introductions
     ("Умеров заявил: «Мы не ведем таких переговоров».", "Мы не ведем таких переговоров", "direct", "Умеров",
      "заявил"),
@@ -137,6 +144,7 @@ UK = [
     ("— Ні, — сказав він.", "Ні", "indirect", "він", "сказав"),
     ("— Ми повернемося, — пообіцяв командир.", "Ми повернемося", "indirect", "командир", "пообіцяв"),
     ("— Отже, — казав він, — розповідай усе.", "розповідай усе", "indirect", "він", "казав"),
+    ("— Ні, — сказала вона. — Я не знаю, де він.", "Я не знаю, де він", "indirect", "вона", "сказала"),
     # вступ із двокрапкою
     ("Умєров зазначив: «Ми не ведемо таких переговорів».", "Ми не ведемо таких переговорів", "direct",
      "Умєров", "зазначив"),

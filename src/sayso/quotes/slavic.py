@@ -420,13 +420,16 @@ def _mention(text: str, tokens: list[Token], r: tuple[int, int] | None, lang: st
 
 # --- frames -----------------------------------------------------------------------------------------
 
-def analyse_window(text: str, tokens: list[Token], lang: str) -> list[Attribution]:
-    """Every attribution in one Russian or Ukrainian window (pure: tokens in, attributions out)."""
+def analyse_window(text: str, tokens: list[Token], lang: str, follow: bool = True) -> list[Attribution]:
+    """Every attribution in one Russian or Ukrainian window (pure: tokens in, attributions out).
+    ``follow``: a dialogue line without a cue continues the attributed line before it."""
     from .reported import Attribution
 
     lex = load_lexicon(lang)
     n = len(tokens)
     cues = find_cues(tokens, lex)
+    if not cues:
+        return _dialogue_continues(text, tokens, lang) if follow else []
     cue_at = {c[0] for c in cues}
     out: list[Attribution] = []
     floor = 0
@@ -539,6 +542,24 @@ def _anaphoric(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: i
     else:
         att.pieces = [Piece(s, e, "indirect")]
     return end
+
+
+def _dialogue_continues(text: str, tokens: list[Token], lang: str) -> list[Attribution]:
+    """'— Нет, — сказал он. — Не знаю.': the second line, with no cue of its own, is the same
+    speaker's when the sentence before it in the paragraph is an attributed dialogue line."""
+    from .reported import Attribution
+
+    if len(tokens) < 2 or tokens[0].text not in _DASHES:
+        return []
+    span = previous_sentence(text, tokens[0].start)
+    if span is None or text[span[0]] not in _DASHES:
+        return []
+    before = analyse_window(text, tokenize(text, span[0], span[1]), lang, follow=False)
+    if not before or before[-1].speaker is None or before[-1].cue.start < before[-1].pieces[0].end:
+        return []
+    last = before[-1]
+    pieces = _pieces(text, tokens, 0, len(tokens) - 1, lang)
+    return [Attribution(last.cue, last.entry, last.speaker, pieces, last.confidence * 0.9)] if pieces else []
 
 
 def _split_direct(att: Attribution) -> list[Attribution]:
