@@ -7,7 +7,8 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
 * ``find_date_expressions``: date expressions in a stretch of text, with offsets, from word lists
   under ``lang/<code>/`` (months, weekdays, relative phrases, units, the words around them); no
   dateparser: one compiled grammar per language family, tried only next to a month, weekday, unit or
-  relative word or a year found by C-level passes.
+  relative word or a year found by one C-level pass. A bare year counts only after "in"/"в"/"у" or
+  before "года"/"року" ("the 2023 budget" is no date of words).
 * ``resolve``: an expression against the publication date, never after it (precision ``day``,
   ``month`` or ``year``; a week is a month or a year, see its docstring).
 * ``find_statement_dates``: the expression tied to each statement. Mechanisms, most specific first:
@@ -25,12 +26,14 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
   5. continuation: a statement right after a dated one of the same speaker, in the same or next
      paragraph, shares its date ("On Friday, X said A. He added that B.").
 
-  Dates inside any statement's words are what was talked about, not when; dates in relative or
-  "when" clauses ("who ran in 1992") are about another event; neither dates a statement.
+  Dates inside any statement's words or any quotation are what was talked about, not when; dates
+  in relative or "when" clauses ("who ran in 1992") are about another event; neither dates a
+  statement.
 
 The stage writes ``said_on``/``said_on_precision``/``said_on_text`` (the expression as written, at
 offsets the finder keeps), else the publication date with precision ``published``; without a
-publication date it leaves all three null.
+publication date it leaves all three null. ``Article.published`` is read as ISO (a time after the
+date is ignored) or, failing that, as a header date line ("Sunday03 November 2024").
 """
 
 from __future__ import annotations
