@@ -34,7 +34,22 @@ from typing import TYPE_CHECKING
 
 from ..lang import load_lines, load_set
 from ..model import Cue, Mention
-from ..speakers.slavic_names import analyse_speaker, is_known, parses
+from ..speakers.slavic_names import (
+    MAX_GAP,
+    MAX_NP,
+    apposition,
+    describes_speaker,
+    is_verb,
+    left_subject,
+    name_quote,
+    noun_chunks,
+    place_phrase,
+    pos,
+    quote_words,
+    region_start,
+    right_np,
+    speaker_mention,
+)
 from ..text.tokens import Token, tokenize
 from .cues import CueEntry
 from .direct import looks_like_name
@@ -44,8 +59,6 @@ if TYPE_CHECKING:
 
 _END = {".", "!", "?", ";", "…"}
 _DASHES = {"—", "–", "-", "−"}
-_MAX_NP = 12  # tokens in a speaker phrase ("старший директор группы региональных финансов Fitch ...")
-_MAX_GAP = 8  # tokens of hearers and adjuncts between a cue and what follows it
 _SUBORDINATORS = {"ru": ("что", "будто", "мол", "дескать"),
                   "uk": ("що", "ніби", "начебто", "мовляв", "буцімто")}
 _AS = {"ru": "как", "uk": "як"}
@@ -79,58 +92,6 @@ def load_lexicon(lang: str) -> SlavicLexicon:
                          load_set(lang, "prepositions"), load_set(lang, "clause_words"),
                          load_set(lang, "cue_adverbs"), load_set(lang, "hearers"),
                          frozenset(tuple(x.split()) for x in load_set(lang, "anaphora")))
-
-
-# --- words ----------------------------------------------------------------------------------------
-
-def _pos(t: Token, lang: str) -> str:
-    """pymorphy's most likely part of speech of a word token ("" for others)."""
-    if t.kind != "w" or not t.text[:1].isalpha():
-        return ""
-    ps = parses(t.low, lang)
-    return str(ps[0].tag.POS or "") if ps else ""
-
-
-def _can_be_nominative(t: Token, lang: str) -> bool:
-    if t.kind == "q":
-        return _name_quote(t)
-    if t.kind != "w":
-        return False
-    if t.text[:1].isdigit():
-        return False
-    if t.text[:1].isupper() and not t.text[:1].isalpha():
-        return False
-    ps = parses(t.low, lang)
-    if not ps or not t.text[:1].isalpha() or ("A" <= t.text[0] <= "z"):
-        return True
-    if not is_known(t.low, lang):
-        return True
-    return any("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in ps if p.score >= 0.01)
-
-
-def _is_verb(t: Token, lang: str) -> bool:
-    return t.kind == "w" and _pos(t, lang) in ("VERB", "INFN", "GRND") and not t.text[:1].isupper()
-
-
-def _is_noun(t: Token, lang: str) -> bool:
-    if t.kind == "q":
-        return True
-    if t.kind != "w":
-        return False
-    if t.text[:1].isupper() or "A" <= t.text[:1] <= "z":
-        return True
-    return _pos(t, lang) in ("NOUN", "NPRO")
-
-
-def _name_quote(t: Token) -> bool:
-    q = t.quote
-    return q is not None and looks_like_name(t.text[q.start - q.open_at:q.end - q.open_at])
-
-
-def _quote_words(t: Token) -> str:
-    q = t.quote
-    assert q is not None
-    return t.text[q.start - q.open_at:q.end - q.open_at]
 
 
 # --- cues -------------------------------------------------------------------------------------------
@@ -193,8 +154,8 @@ def _pieces(text: str, tokens: list[Token], a: int, b: int, lang: str, speech: b
     inner = tokens[a:b + 1]
     if len(inner) == 1 and inner[0].kind == "q" and inner[0].quote is not None:
         q1 = inner[0].quote
-        if q1.end <= q1.start or (not speech and _name_quote(inner[0])
-                                  and len(_quote_words(inner[0]).split()) < 3):
+        if q1.end <= q1.start or (not speech and name_quote(inner[0])
+                                  and len(quote_words(inner[0]).split()) < 3):
             return []
         return [Piece(q1.start, q1.end, "direct", q1)]
     quoted = [t for t in inner if t.kind == "q" and not is_typewriter(text, t.quote)]
@@ -203,7 +164,7 @@ def _pieces(text: str, tokens: list[Token], a: int, b: int, lang: str, speech: b
     for t in quoted:
         q = t.quote
         assert q is not None
-        words = _quote_words(t)
+        words = quote_words(t)
         if len(words.split()) >= 2 and not looks_like_name(words) and 2 * (q.end - q.start) < e - s:
             out.append(Piece(q.start, q.end, "direct", q))
     return out
@@ -230,7 +191,7 @@ def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int], lex: Slav
         if t.kind == "p" and t.text in _END:
             return i - 1
         if t.kind == "p" and t.text in {","} | _DASHES and i > k:
-            if embedded and i + 1 < n and _pos(tokens[i + 1], lang) == "VERB":
+            if embedded and i + 1 < n and pos(tokens[i + 1], lang) == "VERB":
                 return i - 1
             for step in range(1, 4):
                 if i + step in cue_at:
@@ -240,182 +201,6 @@ def _clause_end(tokens: list[Token], k: int, n: int, cue_at: set[int], lex: Slav
                         return i - 1
                     break
     return n - 1
-
-
-# --- speakers ---------------------------------------------------------------------------------------
-
-def _skip_pp(tokens: list[Token], k: int, n: int, lang: str) -> int:
-    """First token after a prepositional phrase that starts at ``k`` ("в интервью РБК", "с поклоном")."""
-    i = k + 1
-    while i < n and tokens[i].kind == "w" and not _is_noun(tokens[i], lang):
-        i += 1  # adjectives before the head noun
-    if i < n and (tokens[i].kind == "w" or tokens[i].kind == "q"):
-        i += 1  # the head
-    # complements of the head that cannot open a subject: genitives, abbreviations, quoted names
-    while i < n and i - k < 8:
-        t = tokens[i]
-        complement = (t.kind == "q" and _name_quote(t)) or (
-            t.kind == "w" and ((t.text.isupper() and len(t.text) > 1) or not _can_be_nominative(t, lang))
-            and not _is_verb(t, lang))
-        if not complement:
-            break
-        i += 1
-    return i
-
-
-def _chunks(tokens: list[Token], a: int, b: int, lang: str, lex: SlavicLexicon) -> list[tuple[int, int]]:
-    """Noun-phrase runs in ``tokens[a:b+1]``, prepositional phrases, adverbs and verbs left out."""
-    out: list[tuple[int, int]] = []
-    i = a
-    start = -1
-    while i <= b:
-        t = tokens[i]
-        nxt = i + 1
-        if t.kind == "w" and t.low in lex.prepositions:
-            cut, nxt = True, min(_skip_pp(tokens, i, b + 1, lang), b + 1)
-        else:
-            cut = _not_nominal(t, lang, lex)
-        if cut:
-            if start >= 0:
-                out.append((start, i - 1))
-                start = -1
-            i = nxt
-            continue
-        if start < 0:
-            start = i
-        i += 1
-    if start >= 0:
-        out.append((start, b))
-    return [c for c in out if any(_can_be_nominative(tokens[x], lang) for x in range(c[0], c[1] + 1))]
-
-
-def _describes_speaker(t: Token, lang: str, lex: SlavicLexicon) -> bool:
-    """A word after "говорит X," that opens a phrase about X ("знакомый с ходом обсуждений",
-    "связав это с ...", "который ..."), not more of what X said."""
-    return t.kind == "w" and (t.low in lex.clause_words or _pos(t, lang) in ("PRTF", "ADJF", "GRND"))
-
-
-def _not_nominal(t: Token, lang: str, lex: SlavicLexicon) -> bool:
-    """A token that cannot be part of a speaker phrase: punctuation, a quotation that is no name,
-    an adverb, a verb, a number, a word that opens a clause."""
-    if t.kind == "p":
-        return t.text not in ("(", ")")
-    if t.kind == "q":
-        return not _name_quote(t)
-    return (t.low in lex.adverbs or t.low in lex.hearers or t.low in lex.clause_words
-            or t.text[:1].isdigit() or _pos(t, lang) in ("ADVB", "PRCL", "INTJ") or _is_verb(t, lang))
-
-
-def _region_start(tokens: list[Token], j: int, floor: int, lex: SlavicLexicon) -> int:
-    """First token of the stretch of words that ends at ``j`` (back to a punctuation mark, a
-    quotation that is no name, or a word that opens a clause)."""
-    k = j
-    while k >= floor:
-        t = tokens[k]
-        if t.kind == "p" and t.text not in ("(", ")"):
-            break
-        if t.kind == "q" and not _name_quote(t):
-            break
-        if t.kind == "w" and t.low in lex.clause_words:
-            break
-        k -= 1
-    return k + 1
-
-
-def _left_subject(tokens: list[Token], j: int, floor: int, lang: str, lex: SlavicLexicon,
-                  ) -> tuple[int, int] | None:
-    """The subject of a cue whose previous token is ``j``."""
-    if j < floor:
-        return None
-    a = _region_start(tokens, j, floor, lex)
-    chunks = _chunks(tokens, a, j, lang, lex)
-    if chunks:
-        return chunks[-1]
-    b = a - 1  # the boundary
-    if b >= floor and tokens[b].kind == "w" and tokens[b].low in lex.clause_words and b - 1 >= floor:
-        # "Государь улыбнулся и сказал": the subject of the clause before the conjunction
-        a2 = _region_start(tokens, b - 1, floor, lex)
-        first = _chunks(tokens, a2, b - 1, lang, lex)
-        return first[0] if first else None
-    return None
-
-
-def _apposition(tokens: list[Token], j: int, floor: int, lang: str, lex: SlavicLexicon,
-                ) -> tuple[int, int, int, int] | None:
-    """'Графиня Уварова, многолетний председатель общества, говорила': (name first, name last,
-    whole first, whole last) for the comma ``j`` right before the cue."""
-    if j < floor or tokens[j].text != ",":
-        return None
-    a = _region_start(tokens, j - 1, floor, lex)
-    inner = _chunks(tokens, a, j - 1, lang, lex)
-    if not inner or a - 1 < floor or tokens[a - 1].text != ",":
-        return (inner[0][0], inner[-1][1], inner[0][0], inner[-1][1]) if inner else None
-    a2 = _region_start(tokens, a - 2, floor, lex)
-    outer = _chunks(tokens, a2, a - 2, lang, lex)
-    if outer and outer[-1][1] == a - 2:
-        return outer[-1][0], outer[-1][1], outer[-1][0], inner[-1][1]
-    return inner[-1][0], inner[-1][1], inner[-1][0], inner[-1][1]
-
-
-def _right_np(tokens: list[Token], k: int, n: int, lang: str, lex: SlavicLexicon) -> tuple[int, int] | None:
-    """The speaker phrase after an inverted cue: hearers ("ему", "журналистам"), adverbs and
-    adjuncts ("в интервью РБК") skipped, then words up to a punctuation mark or a clause word."""
-    i = k
-    while i < n and i - k < _MAX_GAP:
-        t = tokens[i]
-        if t.kind == "w" and (t.low in lex.hearers or t.low in lex.adverbs):
-            i += 1
-        elif t.kind == "w" and t.low in lex.prepositions:
-            i = _skip_pp(tokens, i, n, lang)
-        else:
-            break
-    a = i
-    b = a - 1
-    while b + 1 < n and b + 1 - a < _MAX_NP:
-        t = tokens[b + 1]
-        if t.kind == "q" and _name_quote(t):
-            b += 1
-            continue
-        if t.kind != "w" or t.low in lex.clause_words or _is_verb(t, lang) or t.low in lex.verbs:
-            break
-        if t.low in lex.prepositions and b >= a:
-            break
-        b += 1
-    if b < a or not any(_can_be_nominative(tokens[x], lang) for x in range(a, b + 1)):
-        return None
-    return a, b
-
-
-_PLACE_PREPS = {"в", "во", "у"}
-
-
-def _place(tokens: list[Token], k: int, n: int, lang: str) -> tuple[int, int] | None:
-    """'сообщили в Минобороны' / 'В Кремле заявили' / 'у пресслужбі': the body named by an "in X"
-    phrase speaks when the cue has no subject of its own."""
-    if k >= n or tokens[k].low not in _PLACE_PREPS or k + 1 >= n or tokens[k + 1].kind != "w":
-        return None
-    end = _skip_pp(tokens, k, n, lang) - 1
-    return (k + 1, end) if end >= k + 1 else None
-
-
-def _mention(text: str, tokens: list[Token], r: tuple[int, int] | None, lang: str, case: str,
-             gender: str | None, name: tuple[int, int] | None = None) -> Mention | None:
-    if r is None:
-        return None
-    s, e = tokens[r[0]].start, tokens[r[1]].end
-    if tokens[r[0]].kind == "q" and r[0] == r[1]:
-        q = tokens[r[0]].quote
-        assert q is not None
-        s, e = q.start, q.end
-    words = text[s:e]
-    if name is not None and name != r:
-        ns, ne = tokens[name[0]].start, tokens[name[1]].end
-        parts = analyse_speaker(text[ns:ne], lang, case, gender)
-        role_span = text[tokens[name[1]].end:e].strip(" ,")
-        return Mention(s, e, words, canonical=parts.canonical, role=role_span or parts.role)
-    parts = analyse_speaker(words, lang, case, gender)
-    canonical = parts.canonical if parts.canonical != words else None
-    return Mention(s, e, words, role=parts.role, canonical=canonical)
 
 
 # --- frames -----------------------------------------------------------------------------------------
@@ -505,7 +290,7 @@ def _anaphoric(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: i
                 break
         if head is not None:
             if k < j:
-                subject = _left_subject(tokens, j, k + 1, lang, lex)
+                subject = left_subject(tokens, j, k + 1, lang, lex)
                 if subject is None:
                     return -1
             break
@@ -521,18 +306,18 @@ def _anaphoric(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: i
     if find_cues(before, lex):
         return -1  # the sentence before has its own attribution
     if subject is not None:
-        att.speaker = _mention(text, tokens, subject, lang, "nomn", _gender(tokens[i].low, lang))
+        att.speaker = speaker_mention(text, tokens, subject, lang, "nomn", _gender(tokens[i].low, lang))
         end = ie
     elif case:  # 'Про це йдеться у заяві X'
         end = ie
-        while end + 1 < n and tokens[end + 1].kind in ("w", "q") and end + 1 - ie <= _MAX_NP \
+        while end + 1 < n and tokens[end + 1].kind in ("w", "q") and end + 1 - ie <= MAX_NP \
                 and tokens[end + 1].low not in lex.clause_words:
             end += 1
         np = (ie + 1, end) if end > ie else None
-        att.speaker = _mention(text, tokens, np, lang, case, None)
+        att.speaker = speaker_mention(text, tokens, np, lang, case, None)
     else:
-        np = _right_np(tokens, ie + 1, n, lang, lex)
-        att.speaker = _mention(text, tokens, np, lang, "nomn", _gender(tokens[i].low, lang))
+        np = right_np(tokens, ie + 1, n, lang, lex)
+        att.speaker = speaker_mention(text, tokens, np, lang, "nomn", _gender(tokens[i].low, lang))
         end = np[1] if np else ie
     while e > s and text[e - 1] in ".!?…":
         e -= 1
@@ -577,7 +362,7 @@ def _content_right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[i
                    lang: str, lex: SlavicLexicon) -> int:
     """Reported words after a cue whose speaker is on its left; returns the last token used."""
     i = k
-    while i < n and i - k < _MAX_GAP:
+    while i < n and i - k < MAX_GAP:
         t = tokens[i]
         if t.kind == "p" and t.text == ":":
             if i + 1 >= n:
@@ -595,7 +380,7 @@ def _content_right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[i
             end = _clause_end(tokens, i + 1, n, cue_at, lex, att.entry.gerund, lang)
             att.pieces = _pieces(text, tokens, i, end, lang)
             return end
-        if t.kind == "q" and not _name_quote(t) and (i == k or tokens[i - 1].text in ","):
+        if t.kind == "q" and not name_quote(t) and (i == k or tokens[i - 1].text in ","):
             att.pieces = _pieces(text, tokens, i, i, lang)
             return i
         if t.kind == "p" and t.text in _END:
@@ -611,14 +396,14 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
     gender = _gender(tokens[i].low, lang)
     j = i - 1
     while j >= floor and tokens[j].kind == "w" and (tokens[j].low in lex.adverbs
-                                                      or _pos(tokens[j], lang) == "ADVB"):
+                                                      or pos(tokens[j], lang) == "ADVB"):
         j -= 1
     # "как сообщил X, ..." / "..., як повідомив X."
     if j >= floor and tokens[j].low == _AS[lang] and (j == floor or tokens[j - 1].kind == "p"):
-        np = _right_np(tokens, ie + 1, n, lang, lex)
-        att.speaker = _mention(text, tokens, np, lang, "nomn", gender)
-        if np is None and (np := _place(tokens, ie + 1, n, lang)) is not None:
-            att.speaker = _mention(text, tokens, np, lang, "loct", None)
+        np = right_np(tokens, ie + 1, n, lang, lex)
+        att.speaker = speaker_mention(text, tokens, np, lang, "nomn", gender)
+        if np is None and (np := place_phrase(tokens, ie + 1, n, lang)) is not None:
+            att.speaker = speaker_mention(text, tokens, np, lang, "loct", None)
         after = (np[1] + 1) if np else ie + 1
         if j - 1 >= floor and tokens[j - 1].text == ",":
             att.pieces = _pieces(text, tokens, _sentence_start(tokens, j, floor), j - 2, lang)
@@ -635,9 +420,9 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
             while k >= floor and (tokens[k].kind == "p" or tokens[k].low in lex.clause_words):
                 k -= 1
             if k >= floor:
-                a = _region_start(tokens, k, floor, lex)
-                ch = _chunks(tokens, a, k, lang, lex)
-                att.speaker = _mention(text, tokens, ch[0] if ch else None, lang, "nomn", None)
+                a = region_start(tokens, k, floor, lex)
+                ch = noun_chunks(tokens, a, k, lang, lex)
+                att.speaker = speaker_mention(text, tokens, ch[0] if ch else None, lang, "nomn", None)
         return _content_right(text, tokens, ie + 1, n, cue_at, att, lang, lex)
     # skip an adjunct before the cue: '"...", - с поклоном сказал швейцар'
     jj = j
@@ -655,16 +440,16 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
     if inverted and tokens[j].text == "," and colon_or_that:
         inverted = False  # 'Графиня Уварова, председатель общества, говорила: "..."'
     if inverted:
-        np = _right_np(tokens, ie + 1, n, lang, lex)
+        np = right_np(tokens, ie + 1, n, lang, lex)
         left_end = j - 1 if tokens[j].kind == "p" else j
         if tokens[j].text in _DASHES and j - 1 >= floor and tokens[j - 1].text == ",":
             left_end = j - 2
         start = _sentence_start(tokens, j, floor)
-        place = _place(tokens, ie + 1, n, lang) if np is None else None
+        place = place_phrase(tokens, ie + 1, n, lang) if np is None else None
         if np is not None or place is not None or tokens[j].text in _DASHES:
-            att.speaker = _mention(text, tokens, np, lang, "nomn", gender)
+            att.speaker = speaker_mention(text, tokens, np, lang, "nomn", gender)
             if place is not None:
-                att.speaker = _mention(text, tokens, place, lang, "loct", None)
+                att.speaker = speaker_mention(text, tokens, place, lang, "loct", None)
                 np = place
             att.pieces = _pieces(text, tokens, start, left_end, lang)
             last = np[1] if np else ie
@@ -675,7 +460,7 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
                     k += 1
                 k += 1
             goes_on = k + 1 < n and tokens[k].text == "," and (
-                (tokens[k + 1].kind != "p" and not _describes_speaker(tokens[k + 1], lang, lex))
+                (tokens[k + 1].kind != "p" and not describes_speaker(tokens[k + 1], lang, lex))
                 or (k + 2 < n and tokens[k + 1].text in _DASHES))
             if goes_on and not any(x in cue_at for x in range(k + 1, min(n, k + 4))):
                 end = _clause_end(tokens, k + 1, n, cue_at, lex)
@@ -683,16 +468,16 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
                 return end
             return last
     # the subject on the left, the content on the right
-    app = _apposition(tokens, j, floor, lang, lex) if j >= floor and tokens[j].text == "," else None
+    app = apposition(tokens, j, floor, lang, lex) if j >= floor and tokens[j].text == "," else None
     if app is not None:
         name = (app[0], app[1])
-        att.speaker = _mention(text, tokens, (app[2], app[3]), lang, "nomn", gender, name=name)
+        att.speaker = speaker_mention(text, tokens, (app[2], app[3]), lang, "nomn", gender, name=name)
     else:
-        subj = _left_subject(tokens, j, floor, lang, lex)
-        att.speaker = _mention(text, tokens, subj, lang, "nomn", gender)
+        subj = left_subject(tokens, j, floor, lang, lex)
+        att.speaker = speaker_mention(text, tokens, subj, lang, "nomn", gender)
         if subj is None and tokens[i].low.endswith("ли") and j >= floor:
-            place = _place(tokens, _region_start(tokens, j, floor, lex), j + 1, lang)
-            att.speaker = _mention(text, tokens, place, lang, "loct", None)
+            place = place_phrase(tokens, region_start(tokens, j, floor, lex), j + 1, lang)
+            att.speaker = speaker_mention(text, tokens, place, lang, "loct", None)
     return _content_right(text, tokens, ie + 1, n, cue_at, att, lang, lex)
 
 
@@ -706,18 +491,18 @@ def _source(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
         t = tokens[at]
         att.speaker = Mention(t.start, t.end, t.text, canonical=case.split()[1] if " " in case else None)
         b = ie
-    while not case.startswith("poss") and b + 1 < n and b + 1 - k < _MAX_NP:
+    while not case.startswith("poss") and b + 1 < n and b + 1 - k < MAX_NP:
         t = tokens[b + 1]
-        if t.kind == "q" and _name_quote(t):
+        if t.kind == "q" and name_quote(t):
             b += 1
             continue
         if t.kind != "w" or t.low in lex.clause_words or (b >= k and t.low in lex.prepositions) \
-                or _is_verb(t, lang):
+                or is_verb(t, lang):
             break
         b += 1
     if not case.startswith("poss"):
         np = (k, b) if b >= k else None
-        att.speaker = _mention(text, tokens, np, lang, case, None)
+        att.speaker = speaker_mention(text, tokens, np, lang, case, None)
     after = b + 1
     j = i - 1
     if j >= floor and (tokens[j].text in _DASHES | {","} or tokens[j].kind == "q"):

@@ -10,17 +10,25 @@ of "умєрів"), so the three kinds of word go three ways:
 - lower-case words of a role ("министра обороны Украины"): pymorphy on the head noun and the
   adjectives before it; the words after the head (its genitive complements) stay as written.
 
+The speaker phrase itself is found here too, from the tokens around a cue: the subject left of it
+(prepositional phrases, adverbs and verbs left out), the noun phrase after an inverted cue (hearers
+like "ему" and adjuncts like "в интервью РБК" skipped), an apposition, or the body in "в Кремле".
+
 pymorphy is called only on candidate speaker words, each word once per process (a cache).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from ..lang import load_lines, load_set
+from ..model import Mention
+from ..quotes.direct import looks_like_name
+from ..text.tokens import Token
 
 _CASES = ("gent", "accs", "datv", "ablt", "loct")
 _LATIN_WORD = re.compile(r"^[A-Za-z]")
@@ -37,7 +45,8 @@ class NameParts:
 
 @cache
 def _morph(lang: str) -> Any:
-    import pymorphy3  # type: ignore[import-untyped]  # imported lazily: English-only runs never load the dictionaries
+    # imported lazily: English-only runs never load the dictionaries
+    import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang=lang)
 
@@ -224,6 +233,257 @@ def analyse_speaker(text: str, lang: str, case: str | None = None, gender: str |
         role = (" ".join(role_words) if case in (None, "nomn")
                 else phrase_nominative(role_words, lang, case, gender)).rstrip(",") or None
     return NameParts(name, role, True)
+
+
+class PhraseLexicon(Protocol):
+    """The word lists speaker-phrase finding reads (``quotes.slavic.SlavicLexicon`` has them)."""
+
+    @property
+    def prepositions(self) -> frozenset[str]: ...
+
+    @property
+    def clause_words(self) -> frozenset[str]: ...
+
+    @property
+    def adverbs(self) -> frozenset[str]: ...
+
+    @property
+    def hearers(self) -> frozenset[str]: ...
+
+    @property
+    def verbs(self) -> Mapping[str, object]: ...
+
+
+MAX_NP = 12  # tokens in a speaker phrase ("старший директор группы региональных финансов Fitch ...")
+MAX_GAP = 8  # tokens of hearers and adjuncts between a cue and what follows it
+
+
+# --- words around a cue -------------------------------------------------------------------------------------
+
+def pos(t: Token, lang: str) -> str:
+    """pymorphy's most likely part of speech of a word token ("" for others)."""
+    if t.kind != "w" or not t.text[:1].isalpha():
+        return ""
+    ps = parses(t.low, lang)
+    return str(ps[0].tag.POS or "") if ps else ""
+
+
+def can_be_nominative(t: Token, lang: str) -> bool:
+    if t.kind == "q":
+        return name_quote(t)
+    if t.kind != "w":
+        return False
+    if t.text[:1].isdigit():
+        return False
+    if t.text[:1].isupper() and not t.text[:1].isalpha():
+        return False
+    ps = parses(t.low, lang)
+    if not ps or not t.text[:1].isalpha() or ("A" <= t.text[0] <= "z"):
+        return True
+    if not is_known(t.low, lang):
+        return True
+    return any("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in ps if p.score >= 0.01)
+
+
+def is_verb(t: Token, lang: str) -> bool:
+    return t.kind == "w" and pos(t, lang) in ("VERB", "INFN", "GRND") and not t.text[:1].isupper()
+
+
+def is_noun(t: Token, lang: str) -> bool:
+    if t.kind == "q":
+        return True
+    if t.kind != "w":
+        return False
+    if t.text[:1].isupper() or "A" <= t.text[:1] <= "z":
+        return True
+    return pos(t, lang) in ("NOUN", "NPRO")
+
+
+def name_quote(t: Token) -> bool:
+    q = t.quote
+    return q is not None and looks_like_name(t.text[q.start - q.open_at:q.end - q.open_at])
+
+
+def quote_words(t: Token) -> str:
+    q = t.quote
+    assert q is not None
+    return t.text[q.start - q.open_at:q.end - q.open_at]
+
+
+# --- speaker phrases ----------------------------------------------------------------------------------------
+
+def skip_pp(tokens: list[Token], k: int, n: int, lang: str) -> int:
+    """First token after a prepositional phrase that starts at ``k`` ("в интервью РБК", "с поклоном")."""
+    i = k + 1
+    while i < n and tokens[i].kind == "w" and not is_noun(tokens[i], lang):
+        i += 1  # adjectives before the head noun
+    if i < n and (tokens[i].kind == "w" or tokens[i].kind == "q"):
+        i += 1  # the head
+    # complements of the head that cannot open a subject: genitives, abbreviations, quoted names
+    while i < n and i - k < 8:
+        t = tokens[i]
+        complement = (t.kind == "q" and name_quote(t)) or (
+            t.kind == "w" and ((t.text.isupper() and len(t.text) > 1) or not can_be_nominative(t, lang))
+            and not is_verb(t, lang))
+        if not complement:
+            break
+        i += 1
+    return i
+
+
+def noun_chunks(tokens: list[Token], a: int, b: int, lang: str, lex: PhraseLexicon) -> list[tuple[int, int]]:
+    """Noun-phrase runs in ``tokens[a:b+1]``, prepositional phrases, adverbs and verbs left out."""
+    out: list[tuple[int, int]] = []
+    i = a
+    start = -1
+    while i <= b:
+        t = tokens[i]
+        nxt = i + 1
+        if t.kind == "w" and t.low in lex.prepositions:
+            cut, nxt = True, min(skip_pp(tokens, i, b + 1, lang), b + 1)
+        else:
+            cut = not_nominal(t, lang, lex)
+        if cut:
+            if start >= 0:
+                out.append((start, i - 1))
+                start = -1
+            i = nxt
+            continue
+        if start < 0:
+            start = i
+        i += 1
+    if start >= 0:
+        out.append((start, b))
+    return [c for c in out if any(can_be_nominative(tokens[x], lang) for x in range(c[0], c[1] + 1))]
+
+
+def describes_speaker(t: Token, lang: str, lex: PhraseLexicon) -> bool:
+    """A word after "говорит X," that opens a phrase about X ("знакомый с ходом обсуждений",
+    "связав это с ...", "который ..."), not more of what X said."""
+    return t.kind == "w" and (t.low in lex.clause_words or pos(t, lang) in ("PRTF", "ADJF", "GRND"))
+
+
+def not_nominal(t: Token, lang: str, lex: PhraseLexicon) -> bool:
+    """A token that cannot be part of a speaker phrase: punctuation, a quotation that is no name,
+    an adverb, a verb, a number, a word that opens a clause."""
+    if t.kind == "p":
+        return t.text not in ("(", ")")
+    if t.kind == "q":
+        return not name_quote(t)
+    return (t.low in lex.adverbs or t.low in lex.hearers or t.low in lex.clause_words
+            or t.text[:1].isdigit() or pos(t, lang) in ("ADVB", "PRCL", "INTJ") or is_verb(t, lang))
+
+
+def region_start(tokens: list[Token], j: int, floor: int, lex: PhraseLexicon) -> int:
+    """First token of the stretch of words that ends at ``j`` (back to a punctuation mark, a
+    quotation that is no name, or a word that opens a clause)."""
+    k = j
+    while k >= floor:
+        t = tokens[k]
+        if t.kind == "p" and t.text not in ("(", ")"):
+            break
+        if t.kind == "q" and not name_quote(t):
+            break
+        if t.kind == "w" and t.low in lex.clause_words:
+            break
+        k -= 1
+    return k + 1
+
+
+def left_subject(tokens: list[Token], j: int, floor: int, lang: str, lex: PhraseLexicon,
+                  ) -> tuple[int, int] | None:
+    """The subject of a cue whose previous token is ``j``."""
+    if j < floor:
+        return None
+    a = region_start(tokens, j, floor, lex)
+    chunks = noun_chunks(tokens, a, j, lang, lex)
+    if chunks:
+        return chunks[-1]
+    b = a - 1  # the boundary
+    if b >= floor and tokens[b].kind == "w" and tokens[b].low in lex.clause_words and b - 1 >= floor:
+        # "Государь улыбнулся и сказал": the subject of the clause before the conjunction
+        a2 = region_start(tokens, b - 1, floor, lex)
+        first = noun_chunks(tokens, a2, b - 1, lang, lex)
+        return first[0] if first else None
+    return None
+
+
+def apposition(tokens: list[Token], j: int, floor: int, lang: str, lex: PhraseLexicon,
+                ) -> tuple[int, int, int, int] | None:
+    """'Графиня Уварова, многолетний председатель общества, говорила': (name first, name last,
+    whole first, whole last) for the comma ``j`` right before the cue."""
+    if j < floor or tokens[j].text != ",":
+        return None
+    a = region_start(tokens, j - 1, floor, lex)
+    inner = noun_chunks(tokens, a, j - 1, lang, lex)
+    if not inner or a - 1 < floor or tokens[a - 1].text != ",":
+        return (inner[0][0], inner[-1][1], inner[0][0], inner[-1][1]) if inner else None
+    a2 = region_start(tokens, a - 2, floor, lex)
+    outer = noun_chunks(tokens, a2, a - 2, lang, lex)
+    if outer and outer[-1][1] == a - 2:
+        return outer[-1][0], outer[-1][1], outer[-1][0], inner[-1][1]
+    return inner[-1][0], inner[-1][1], inner[-1][0], inner[-1][1]
+
+
+def right_np(tokens: list[Token], k: int, n: int, lang: str, lex: PhraseLexicon) -> tuple[int, int] | None:
+    """The speaker phrase after an inverted cue: hearers ("ему", "журналистам"), adverbs and
+    adjuncts ("в интервью РБК") skipped, then words up to a punctuation mark or a clause word."""
+    i = k
+    while i < n and i - k < MAX_GAP:
+        t = tokens[i]
+        if t.kind == "w" and (t.low in lex.hearers or t.low in lex.adverbs):
+            i += 1
+        elif t.kind == "w" and t.low in lex.prepositions:
+            i = skip_pp(tokens, i, n, lang)
+        else:
+            break
+    a = i
+    b = a - 1
+    while b + 1 < n and b + 1 - a < MAX_NP:
+        t = tokens[b + 1]
+        if t.kind == "q" and name_quote(t):
+            b += 1
+            continue
+        if t.kind != "w" or t.low in lex.clause_words or is_verb(t, lang) or t.low in lex.verbs:
+            break
+        if t.low in lex.prepositions and b >= a:
+            break
+        b += 1
+    if b < a or not any(can_be_nominative(tokens[x], lang) for x in range(a, b + 1)):
+        return None
+    return a, b
+
+
+_PLACE_PREPS = {"в", "во", "у"}
+
+
+def place_phrase(tokens: list[Token], k: int, n: int, lang: str) -> tuple[int, int] | None:
+    """'сообщили в Минобороны' / 'В Кремле заявили' / 'у пресслужбі': the body named by an "in X"
+    phrase speaks when the cue has no subject of its own."""
+    if k >= n or tokens[k].low not in _PLACE_PREPS or k + 1 >= n or tokens[k + 1].kind != "w":
+        return None
+    end = skip_pp(tokens, k, n, lang) - 1
+    return (k + 1, end) if end >= k + 1 else None
+
+
+def speaker_mention(text: str, tokens: list[Token], r: tuple[int, int] | None, lang: str, case: str,
+             gender: str | None, name: tuple[int, int] | None = None) -> Mention | None:
+    if r is None:
+        return None
+    s, e = tokens[r[0]].start, tokens[r[1]].end
+    if tokens[r[0]].kind == "q" and r[0] == r[1]:
+        q = tokens[r[0]].quote
+        assert q is not None
+        s, e = q.start, q.end
+    words = text[s:e]
+    if name is not None and name != r:
+        ns, ne = tokens[name[0]].start, tokens[name[1]].end
+        parts = analyse_speaker(text[ns:ne], lang, case, gender)
+        role_span = text[tokens[name[1]].end:e].strip(" ,")
+        return Mention(s, e, words, canonical=parts.canonical, role=role_span or parts.role)
+    parts = analyse_speaker(words, lang, case, gender)
+    canonical = parts.canonical if parts.canonical != words else None
+    return Mention(s, e, words, role=parts.role, canonical=canonical)
 
 
 # --- alias key ---------------------------------------------------------------------------------
