@@ -45,16 +45,25 @@ class NameParts:
 
 @cache
 def _morph(lang: str) -> Any:
-    # imported lazily: English-only runs never load the dictionaries
-    import pymorphy3  # type: ignore[import-untyped]
+    """pymorphy's analyser for ``lang``, or None when its dictionary is not installed.
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    Imported lazily: English-only runs never load the dictionaries. The Ukrainian dictionary
+    (pymorphy3-dicts-uk) is GPL-licensed and therefore an optional extra (``sayso[uk]``); without it
+    Ukrainian names go to the nominative by the surname rules alone.
+    """
+    try:
+        import pymorphy3  # type: ignore[import-untyped]
+
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except (ImportError, ValueError, OSError):
+        return None
 
 
 @cache
 def parses(word: str, lang: str) -> tuple[Any, ...]:
     """pymorphy's parses of one word (cached: the same names recur through a corpus)."""
-    return tuple(_morph(lang).parse(word))
+    morph = _morph(lang)
+    return tuple(morph.parse(word)) if morph is not None else ()
 
 
 @cache
