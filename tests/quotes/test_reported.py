@@ -121,6 +121,8 @@ DIRECT = [
        "reported")]),
     ('Rep. Trey Gowdy (R-S.C.): "I have not heard anyone cite that figure."',
      [("direct", "I have not heard anyone cite that figure.", "Rep. Trey Gowdy (R-S.C.)", ":")]),
+    ("Умеров: «Мы готовы к переговорам и не отступим».",
+     [("direct", "Мы готовы к переговорам и не отступим", "Умеров", ":")]),
     # continuation in the next paragraph keeps the speaker
     ('"We will win this race," Trump said at the rally.\n\n"Nobody thought this was possible a year ago."',
      [("direct", "We will win this race,", "Trump", "said"),

@@ -36,8 +36,9 @@ def is_speech_like(words: str) -> bool:
     return n >= 16 or (n >= 8 and w.rstrip("”\"'’ ")[-1:] in ".!?,…")
 
 
+_CAP = "A-ZА-ЯЁІЇЄҐ"
 _NAME_COLON = re.compile(
-    r"(?:^|\n|[.!?]\s|\s[-—–]\s)\s*((?:[A-Z][\w.'’\-]*)(?:\s+(?:[A-Z][\w.'’\-]*|of|the|de|van|von|al|"
+    rf"(?:^|\n|[.!?]\s|\s[-—–]\s)\s*((?:[{_CAP}][\w.'’\-]*)(?:\s+(?:[{_CAP}][\w.'’\-]*|of|the|de|van|von|al|"
     r"\([^()\n]{1,24}\))){0,6})\s*:\s*$")
 
 
