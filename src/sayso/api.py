@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import InputError
 from .ingest.jsonl import article_from_record
@@ -12,6 +13,10 @@ from .ingest.text import find_header, read_text_article
 from .model import Article
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .batch.local import Progress
+    from .store import Store
 
 
 @lru_cache(maxsize=8)
@@ -71,3 +76,41 @@ def extract_many(
     pipe = get_pipeline(settings)
     for item in items:
         yield pipe(to_article(item))
+
+
+def open_store(path: str | Path, *, readonly: bool = False) -> Store:
+    """Open the statement store at ``path`` (created and migrated when needed); ``StoreError`` when it
+    cannot be opened or written."""
+    from .store import open_store as _open
+
+    return _open(path, readonly=readonly)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = "sayso.db",
+    *,
+    jobs: int = 1,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> Progress:
+    """Read every article under ``paths`` (folders, text, HTML, JSON lines, WARC, feeds, ``.gz``;
+    ``-`` is ``stdin``) into the store ``db`` with ``jobs`` worker processes, and return the counts.
+
+    A source the store already holds is not read again, so an interrupted run is resumed by running it
+    again; what cannot be read is recorded in the store's ``skips`` table with a reason code.
+    """
+    from .batch.local import ingest_local
+
+    with open_store(db) as store:
+        return ingest_local([str(p) for p in paths], store, settings=settings or Settings(),
+                            jobs=max(1, jobs), stdin=stdin, on_progress=on_progress)
+
+
+def skips(db: str | Path, reason: str | None = None) -> Iterator[dict[str, Any]]:
+    """The skipped sources recorded in the store ``db`` (all, or those of one reason code)."""
+    from .store.query import skips as _skips
+
+    with open_store(db, readonly=True) as store:
+        yield from _skips(store, reason)

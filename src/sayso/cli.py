@@ -17,16 +17,26 @@ from typing import IO, Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from . import api
 from .api import extract_many
 from .errors import SaysoError
 from .ingest import check_path, count_articles, read_path, read_stream
 from .model import Article, Statement
 from .settings import SETTINGS, Settings
+from .store.schema import SKIP_REASONS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -172,6 +182,81 @@ def evaluate(gold: Path, kind: str | None, as_json: bool, config: Path | None, *
     except (SaysoError, GoldFormatError) as e:
         raise click.ClickException(str(e)) from e
     click.echo(format_report(result, kind, with_json=as_json))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("sayso.db"),
+              show_default=True, help="The SQLite statement store to write (created when missing).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes that read and extract articles (the store has one writer).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@settings_options
+def ingest(paths: tuple[str, ...], db: Path, jobs: int, quiet: bool, config: Path | None,
+           **options: Any) -> None:
+    """Read the articles under PATH into a statement store, with what was skipped and why.
+
+    A PATH is a folder (read recursively), a plain-text article, an HTML page, a .jsonl/.json file,
+    a WARC archive (.warc, .warc.gz), an RSS or Atom feed, the .gz of any of these, or - for standard
+    input. A source already in the store is not read again: run the same command again to resume an
+    interrupted run. Unreadable input is recorded (see `sayso skips`), never fatal; the exit code is
+    non-zero only when the store cannot be written.
+    """
+    settings = load_settings(config, options)
+    if paths.count("-") > 1:
+        raise click.ClickException("'-' (standard input) can be given only once")
+    show = not quiet and sys.stderr.isatty()
+    with ExitStack() as stack:
+        report = stack.enter_context(_ingest_progress()) if show else None
+        try:
+            done = api.ingest(paths, db, jobs=jobs, settings=settings, stdin=sys.stdin.buffer,
+                              on_progress=report)
+        except SaysoError as e:
+            raise click.ClickException(str(e)) from e
+    if not quiet:
+        click.echo(
+            f"sayso: {done.articles} article(s) stored, {done.statements} statement(s), "
+            f"{done.skips} skipped, {done.already} already in the store; {done.rate:.1f} articles/s"
+            f" -> {db}" + ("; see `sayso skips --db " + str(db) + "`" if done.skips else ""),
+            err=True,
+        )
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("sayso.db"),
+              show_default=True, help="The statement store to read.")
+@click.option("--reason", type=click.Choice(SKIP_REASONS),
+              default=None, help="Only skips with this reason code.")
+def skips(db: Path, reason: str | None) -> None:
+    """List the sources an ingest skipped: reason code, source, message (tab-separated).
+
+    Reason codes: unreadable, not-an-article, too-large, timeout, extraction-error, duplicate.
+    """
+    counts: dict[str, int] = {}
+    try:
+        for row in api.skips(db, reason):
+            counts[row["reason"]] = counts.get(row["reason"], 0) + 1
+            click.echo(f"{row['reason']}\t{row['source']}\t{' '.join(row['message'].split())}")
+    except SaysoError as e:
+        raise click.ClickException(str(e)) from e
+    summary = ", ".join(f"{n} {r}" for r, n in sorted(counts.items())) or "none"
+    click.echo(f"sayso: skips: {summary}", err=True)
+
+
+@contextmanager
+def _ingest_progress() -> Iterator[Callable[[Any], None]]:
+    """A live line on stderr: articles stored, rate, statements, skips."""
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True)
+    with bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def report(p: Any) -> None:
+            bar.update(task, description=(
+                f"{p.articles} articles ({p.rate:.1f}/s) · {p.statements} statements · "
+                f"{p.skips} skipped · {p.already} already stored"))
+
+        yield report
 
 
 def _nothing() -> None:

@@ -32,6 +32,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_confidence", 0.0, "Statements below this confidence are dropped."),
     Setting("keep_unattributed", True, "Keep direct quotes for which no speaker was found (speaker "
             "null). Scare quotes and one-word quotes are dropped unless attributed."),
+    Setting("max_article_bytes", 20_000_000, "sayso ingest: a file or record larger than this many "
+            "bytes is skipped (reason 'too-large') without being read."),
+    Setting("max_decompressed_bytes", 200_000_000, "sayso ingest: a .gz file that inflates to more "
+            "than this many bytes is skipped (reason 'too-large'), so a gzip bomb cannot fill memory."),
+    Setting("article_seconds", 30.0, "sayso ingest: time budget of one article (reading, extraction, "
+            "statements); an article that takes longer is skipped (reason 'timeout')."),
 )
 
 
@@ -42,12 +48,18 @@ class Settings:
     max_sentence_chars: int = 5_000
     min_confidence: float = 0.0
     keep_unattributed: bool = True
+    max_article_bytes: int = 20_000_000
+    max_decompressed_bytes: int = 200_000_000
+    article_seconds: float = 30.0
 
     def __post_init__(self) -> None:
         if self.on_error not in ("raise", "skip"):
             raise SettingsError(f"on_error must be 'raise' or 'skip', not {self.on_error!r}")
         if self.max_chars <= 0 or self.max_sentence_chars <= 0:
             raise SettingsError("max_chars and max_sentence_chars must be positive")
+        if self.max_article_bytes <= 0 or self.max_decompressed_bytes <= 0 or self.article_seconds <= 0:
+            raise SettingsError("max_article_bytes, max_decompressed_bytes and article_seconds must be "
+                                "positive")
 
     def with_(self, **changes: Any) -> Settings:
         unknown = set(changes) - {f.name for f in fields(self)}

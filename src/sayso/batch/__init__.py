@@ -1,0 +1,1 @@
+"""Batch runners: ``local`` (processes on one machine)."""

@@ -1,0 +1,102 @@
+"""The statement store's tables, as the SQL each migration runs.
+
+``articles`` holds one row per distinct article text (``hash`` is the content hash, unique), with the
+``source`` it was first read from (a file path, ``path#line 12`` for a JSON line, ``path#record 3`` for a
+WARC record or feed entry). ``statements`` follow DESIGN.md §3 field for field plus the article and the
+pipeline version. ``skips`` holds one row per source that gave no article, with its reason code.
+"""
+
+from __future__ import annotations
+
+from ..model import STATEMENT_FIELDS
+
+# Statement columns in the order of the output contract; "group" and "end" are SQL words, so the
+# columns are quoted everywhere.
+STATEMENT_COLUMNS: tuple[str, ...] = tuple(f for f in STATEMENT_FIELDS if f != "id")
+
+SKIP_REASONS = ("unreadable", "not-an-article", "too-large", "timeout", "extraction-error", "duplicate")
+
+V1_TABLES = """
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    status TEXT NOT NULL DEFAULT 'running',
+    paths TEXT NOT NULL,
+    jobs INTEGER NOT NULL,
+    pipeline_version TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    statements INTEGER NOT NULL DEFAULT 0,
+    skips INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    article_id TEXT,
+    url TEXT,
+    outlet TEXT,
+    published TEXT,
+    headline TEXT,
+    language TEXT,
+    languages TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL,
+    pipeline_version TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX articles_source ON articles(source);
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    statement_id TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "language" TEXT,
+    "group" TEXT,
+    "speaker" TEXT,
+    "speaker_mention" TEXT,
+    "speaker_start" INTEGER,
+    "speaker_end" INTEGER,
+    "speaker_type" TEXT,
+    "speaker_role" TEXT,
+    "speaker_id" TEXT,
+    "cue" TEXT,
+    "cue_start" INTEGER,
+    "cue_end" INTEGER,
+    "said_on" TEXT,
+    "said_on_precision" TEXT,
+    "said_on_text" TEXT,
+    "venue" TEXT,
+    "reported_by" TEXT,
+    "confidence" REAL,
+    pipeline_version TEXT NOT NULL,
+    UNIQUE (article, ordinal)
+);
+CREATE INDEX statements_speaker ON statements(speaker);
+CREATE TABLE skips (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX skips_reason ON skips(reason);
+"""
+
+# Full-text search over what was said and who said it; triggers keep it in step with `statements`.
+V2_SEARCH = """
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    "text", speaker, content='statements', content_rowid='id'
+);
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, "text", speaker) VALUES (new.id, new."text", new.speaker);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, "text", speaker)
+    VALUES ('delete', old.id, old."text", old.speaker);
+END;
+"""
