@@ -48,9 +48,13 @@ def iter_warc_pages(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[W
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    index = 0
+    index = records = 0
     try:
         for record in ArchiveIterator(stream):
+            records += 1
+            if not record.rec_type or not record.rec_headers.get_header("WARC-Record-ID"):
+                raise InputError(f"{source}: record {records} is not a WARC record (no type or id)",
+                                 "unreadable")
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             index += 1
@@ -68,6 +72,8 @@ def iter_warc_pages(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[W
                 body=b"" if len(body) > max_bytes else body,
                 too_large=len(body) > max_bytes,
             )
+        if not records:
+            raise InputError(f"{source}: no WARC records", "unreadable")
     except ArchiveLoadFailed as e:
         raise InputError(f"{source}: not a WARC archive ({e})", "unreadable") from e
     except (EOFError, OSError, ValueError) as e:
