@@ -43,7 +43,8 @@ def warc(path: Path, pages: list[tuple[str, str, str]]) -> None:
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for url, body, ctype in pages:
-            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.0\r\n\r\n")))
+            request = io.BytesIO(b"GET / HTTP/1.0\r\n\r\n")
+            writer.write_record(writer.create_warc_record(url, "request", payload=request))
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
             writer.write_record(writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers,
@@ -67,14 +68,16 @@ def atom(entries: list[tuple[str, str]]) -> str:
         f'<updated>2024-11-04T10:00:00Z</updated><content type="html"><![CDATA[{body}]]></content></entry>'
         for i, (title, body) in enumerate(entries))
     return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            f"<title>Atom Example</title><id>urn:feed</id><updated>2024-11-04T10:00:00Z</updated>{items}</feed>")
+            "<title>Atom Example</title><id>urn:feed</id><updated>2024-11-04T10:00:00Z</updated>"
+            f"{items}</feed>")
 
 
 @pytest.fixture()
 def good_corpus(tmp_path: Path) -> Path:
     root = tmp_path / "good"
     (root / "nested" / "deeper").mkdir(parents=True)
-    (root / "plain.txt").write_text("Sunday03 November 2024\nexample.org\n\n" + statement(1), encoding="utf-8")
+    header = "Sunday03 November 2024\nexample.org\n\n"
+    (root / "plain.txt").write_text(header + statement(1), encoding="utf-8")
     (root / "ru-cp1251.txt").write_bytes(RU.encode("cp1251"))
     (root / "nested" / "uk-koi8u.txt").write_bytes(UK.encode("koi8-u"))
     (root / "nested" / "page.html").write_text(page(2), encoding="utf-8")
@@ -84,8 +87,9 @@ def good_corpus(tmp_path: Path) -> Path:
                                                            "outlet": "Wire"}) for i in range(3)) + "\n")
     (root / "array.json").write_text(json.dumps([{"id": "a1", "text": statement(60)},
                                                  {"id": "a2", "text": statement(61)}]))
-    warc(root / "crawl.warc.gz", [("https://www.kyivnews.example/w1", page(7), "text/html; charset=utf-8"),
-                                  ("https://www.kyivnews.example/w2", page(8, date="2030-01-01"), "text/html"),
+    site = "https://www.kyivnews.example"
+    warc(root / "crawl.warc.gz", [(f"{site}/w1", page(7), "text/html; charset=utf-8"),
+                                  (f"{site}/w2", page(8, date="2030-01-01"), "text/html"),
                                   ("https://img.example/x.png", "PNG", "image/png")])
     (root / "feed.rss").write_text(rss([("R1", f"<p>{statement(70)}</p><p>{statement(71)}</p>"),
                                         ("R2", f"<p>{statement(72)}</p>")]))

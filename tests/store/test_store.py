@@ -46,7 +46,8 @@ def test_store_migrations_run_once_in_order(tmp_path: Path) -> None:
         ([[Outcome("a", _article("x"))], [Outcome("b", _article("x"))]],
          {"articles": 1, "skips": 1}),
         # a skip recorded once per source
-        ([[Outcome("a", skip=("ingest", "unreadable", "m"))], [Outcome("a", skip=("ingest", "unreadable", "m"))]],
+        ([[Outcome("a", skip=("ingest", "unreadable", "m"))],
+          [Outcome("a", skip=("ingest", "unreadable", "m"))]],
          {"articles": 0, "skips": 1}),
         ([[Outcome("a", _article("x")), Outcome("b", _article("y"))]], {"articles": 2, "skips": 0}),
     ],
