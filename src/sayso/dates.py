@@ -65,7 +65,7 @@ from .dates_finders import (
 from .lang import load_lines
 from .model import Article, Statement
 from .pipeline import stage
-from .provenance import find_provenance, same_speaker, speaker_key
+from .provenance import find_provenance, replace_statement, same_speaker, speaker_key
 from .settings import Settings
 
 __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates", "find_statement_dates",
@@ -502,8 +502,9 @@ def dates(article: Article, settings: Settings) -> None:
         if st.said_on is not None:
             continue
         if said is None:
-            article.statements[i] = replace(st, said_on=pub.isoformat(), said_on_precision="published",
-                                            said_on_text=None)
+            new = replace_statement(st, said_on=pub.isoformat(), said_on_precision="published",
+                                    said_on_text=None)
         else:
-            article.statements[i] = replace(st, said_on=said.said_on, said_on_precision=said.precision,
-                                            said_on_text=said.text)
+            new = replace_statement(st, said_on=said.said_on, said_on_precision=said.precision,
+                                    said_on_text=said.text)
+        article.statements[i] = new

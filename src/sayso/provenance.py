@@ -75,6 +75,20 @@ def _drop_speaker(p: Provenance, st: Statement, lex: Lexicon) -> Provenance:
     return p if len(kept) == len(p.carriers) else Provenance(p.venue, kept)
 
 
+_SET = object.__setattr__
+
+
+def replace_statement(st: Statement, **changes: object) -> Statement:
+    """``dataclasses.replace`` for a frozen ``Statement`` without its per-call introspection (the
+    stages that write a field of every statement call it thousands of times)."""
+    if hasattr(Statement, "__post_init__"):  # checks in the constructor must run
+        return replace(st, **changes)  # type: ignore[arg-type]
+    new = object.__new__(Statement)
+    for name in Statement.__slots__:
+        _SET(new, name, changes[name] if name in changes else getattr(st, name))
+    return new
+
+
 def _anchor(st: Statement) -> int:
     for p in (st.cue_start, st.speaker_start):
         if p is not None:
@@ -331,7 +345,7 @@ def provenance(article: Article, settings: Settings) -> None:
             p = Provenance(p.venue, tuple(c for c in p.carriers if home not in (c.key, c.key.casefold())))
         if not p:
             continue
-        sts[i] = replace(
+        sts[i] = replace_statement(
             st,
             venue=st.venue if st.venue is not None else (p.venue.text if p.venue else None),
             reported_by=st.reported_by if st.reported_by is not None else p.reported_by,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .lang import load_lines
 
@@ -103,14 +103,29 @@ def _slash_pattern(line: str) -> str:
 class Names:
     """The known outlet and platform forms that start with one word, tried longest first.
 
-    ``keys[i]`` is the outlet key of the form matched by group ``g<i>`` ("" for a platform); the
-    ``the`` pattern holds forms such as "Hill" of "The Hill", counted only after a lower-case "the".
+    ``plain_keys[i]`` is the outlet key of the form matched by group ``g<i>`` of ``plain`` ("" for a
+    platform); the ``the`` pattern holds forms such as "Hill" of "The Hill", counted only after a
+    lower-case "the". The patterns are compiled when first tried (most first words never are).
     """
 
-    plain: re.Pattern[str] | None
-    plain_keys: tuple[str, ...]
-    the: re.Pattern[str] | None
-    the_keys: tuple[str, ...]
+    plain_forms: tuple[tuple[str, str], ...]
+    the_forms: tuple[tuple[str, str], ...]
+
+    @property
+    def plain(self) -> re.Pattern[str] | None:
+        return _names_pattern(self.plain_forms, False)[0]
+
+    @property
+    def plain_keys(self) -> tuple[str, ...]:
+        return _names_pattern(self.plain_forms, False)[1]
+
+    @property
+    def the(self) -> re.Pattern[str] | None:
+        return _names_pattern(self.the_forms, True)[0]
+
+    @property
+    def the_keys(self) -> tuple[str, ...]:
+        return _names_pattern(self.the_forms, True)[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +161,12 @@ def _keyed(lang: str, name: str) -> dict[str, list[str]]:
     return out
 
 
-def _names_pattern(forms: list[tuple[str, str]],
+@cache
+def _names_pattern(forms: tuple[tuple[str, str], ...],
                    after_the: bool) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     if not forms:
         return None, ()
-    forms = sorted(forms, key=lambda f: -len(f[0]))
+    forms = tuple(sorted(forms, key=lambda f: -len(f[0])))
     # "told the Hill" but not "according to the Atlantic Council": no capitalised word after it
     tail = rf"(?![ \t]+[{_UPPER}])" if after_the else ""
     bodies = [r"\s+".join(re.escape(w) for w in f.split()) for f, _ in forms]
@@ -179,8 +195,7 @@ def lexicon() -> Lexicon:
                     the.setdefault(f.split()[1], []).append((f[4:], forms[0]))
     for f in load_lines("en", "platforms"):
         plain.setdefault(f.split()[0], []).append((f, ""))
-    names = {w: Names(*_names_pattern(plain.get(w, []), False), *_names_pattern(the.get(w, []), True))
-             for w in {*plain, *the}}
+    names = {w: Names(tuple(plain.get(w, ())), tuple(the.get(w, ()))) for w in {*plain, *the}}
     fw: dict[str, list[str]] = {}
     for lang in LANGS:
         for k, v in _keyed(lang, "provenance").items():
