@@ -20,7 +20,9 @@ from .encoding import decode_bytes
 # Elements after which text starts a new paragraph in a feed entry's HTML fragment.
 BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre",
               "section", "article", "figure", "figcaption", "ul", "ol", "table")
-_BLANKS = re.compile(r"\n\s*\n\s*")
+# Less main text than this is a menu or a cookie notice that trafilatura fell back to, not an article
+# (the shortest news flash is a sentence longer than this).
+MIN_PAGE_TEXT_CHARS = 40
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
@@ -89,6 +91,9 @@ def read_html(
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise InputError(f"{source}: no main text found in the page", "not-an-article")
     text = paragraphs_text(doc.text or "")
+    if len(text) < MIN_PAGE_TEXT_CHARS:
+        raise InputError(f"{source}: only {len(text)} characters of main text ({text[:40]!r}), not an "
+                         "article", "not-an-article")
     page_url = doc.url or url
     outlet = doc.sitename or host_outlet(page_url)
     published = doc.date if doc.date and (crawled is None or doc.date <= crawled.isoformat()) else None
