@@ -6,7 +6,6 @@ import gzip
 import io
 import json
 import sqlite3
-import zlib
 from pathlib import Path
 
 import pytest
@@ -273,6 +272,35 @@ def test_sources_missing_path_is_a_skip(tmp_path: Path) -> None:
 def test_sources_gzip_bomb_stops_at_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "b.jsonl.gz"
     path.write_bytes(bomb(4))
-    items = list(iter_items([str(path)], Settings(max_decompressed_bytes=1 << 20)))
+    settings = Settings(max_article_bytes=1 << 20, max_decompressed_bytes=2 << 20)
+    items = list(iter_items([str(path)], settings))
     assert [(i.kind, i.reason) for i in items] == [("skip", "too-large")]
-    assert zlib  # the module used for the bomb's members
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # a long line is passed over, the lines after it are read
+        (b'{"text": "a"}\n' + b"x" * 5000 + b'\n{"text": "b"}\n',
+         [("jsonl", ""), ("skip", "too-large"), ("jsonl", "")]),
+        # blank lines are not articles
+        (b'{"text": "a"}\n\n  \n{"text": "b"}', [("jsonl", ""), ("jsonl", "")]),
+        # a bomb without newlines: the rest of the file is left
+        (b"x" * 50_000 + b'\n{"text": "b"}\n', [("skip", "too-large")]),
+    ],
+)
+def test_sources_jsonl_lines_within_limits(tmp_path: Path, content: bytes,
+                                           expected: list[tuple[str, str]]) -> None:
+    path = tmp_path / "n.jsonl.gz"
+    path.write_bytes(gzip.compress(content))
+    settings = Settings(max_article_bytes=1000, max_decompressed_bytes=20_000)
+    assert [(i.kind, i.reason) for i in iter_items([str(path)], settings)] == expected
+
+
+def test_sources_truncated_jsonl_gz_keeps_the_lines_before(tmp_path: Path) -> None:
+    lines = b"".join(json.dumps({"text": statement(n)}).encode() + b"\n" for n in range(200))
+    path = tmp_path / "n.jsonl.gz"
+    path.write_bytes(gzip.compress(lines)[:-200])
+    items = list(iter_items([str(path)], Settings()))
+    assert items[-1].reason == "unreadable"
+    assert len(items) > 100 and all(i.kind == "jsonl" for i in items[:-1])

@@ -190,6 +190,8 @@ def _file_items(path: Path, settings: Settings) -> Iterator[Item]:
             yield Item(source, "file", path=source, record=kind)
         elif kind == "warc":
             yield from _warc_items(path, source, settings)
+        elif kind == "jsonl":
+            yield from _jsonl_file_items(path, source, settings)
         else:
             data = read_file(path, settings, settings.max_decompressed_bytes)
             yield from _container_items(data, kind, source, settings, file_date(path))
@@ -241,9 +243,7 @@ def _container_items(data: bytes, kind: str, source: str, settings: Settings,
                 return
         kind = "jsonl"
     if kind == "jsonl":
-        for lineno, line in enumerate(data.splitlines(), 1):
-            if line.strip():
-                yield Item(f"{source}#line {lineno}", "jsonl", data=line, record=lineno)
+        yield from jsonl_items(io.BytesIO(data), source, settings)
         return
     if kind == "feed":
         for entry in read_feed(data, source):
@@ -254,6 +254,66 @@ def _container_items(data: bytes, kind: str, source: str, settings: Settings,
                 yield Item(where, "article", record=entry.article)
         return
     raise InputError(f"{source}: not a format sayso reads", "unreadable")
+
+
+class LineReadable(Protocol):
+    def readline(self, size: int = ..., /) -> bytes: ...
+
+
+def jsonl_items(stream: LineReadable, source: str, settings: Settings) -> Iterator[Item]:
+    """One item per non-blank line, streamed (a file of any size, compressed or not, in flat memory).
+
+    A line longer than ``max_article_bytes`` is a ``too-large`` skip and is passed over unread; past
+    ``max_decompressed_bytes`` of such lines (a gzip bomb without newlines) the rest of the file is
+    left. A stream that breaks off is an ``unreadable`` skip after the last whole line.
+    """
+    limit = settings.max_article_bytes
+    lineno = 0
+    try:
+        while line := stream.readline(limit + 1):
+            lineno += 1
+            where = f"{source}#line {lineno}"
+            if len(line) > limit and not line.endswith(b"\n"):
+                passed = _pass_line(stream, settings.max_decompressed_bytes)
+                rest = "" if passed else "; the rest of the file is not read"
+                yield Item(where, "skip", reason="too-large",
+                           message=f"{where}: a line of more than max_article_bytes={limit:,} bytes{rest}")
+                if not passed:
+                    return
+                continue
+            if line.strip():
+                yield Item(where, "jsonl", data=line, record=lineno)
+    except (EOFError, OSError, zlib.error) as e:
+        where = f"{source}#line {lineno + 1}"
+        yield Item(where, "skip", reason="unreadable",
+                   message=f"{where}: damaged or truncated compressed data after line {lineno} ({e})")
+
+
+def _pass_line(stream: LineReadable, budget: int) -> bool:
+    """Read to the end of the current line; ``False`` when that takes more than ``budget`` bytes."""
+    spent = 0
+    while chunk := stream.readline(READ_CHUNK):
+        spent += len(chunk)
+        if spent > budget:
+            return False
+        if chunk.endswith(b"\n"):
+            return True
+    return True
+
+
+def _jsonl_file_items(path: Path, source: str, settings: Settings) -> Iterator[Item]:
+    try:
+        fh = path.open("rb")
+    except OSError as e:
+        raise InputError(f"{source}: cannot read ({e.strerror or e})", "unreadable") from e
+    with fh:
+        if fh.read(2) == GZIP_MAGIC:
+            fh.seek(0)
+            with gzip.GzipFile(fileobj=fh) as gz:
+                yield from jsonl_items(gz, source, settings)
+            return
+        fh.seek(0)
+        yield from jsonl_items(fh, source, settings)
 
 
 def _warc_items(path: Path, source: str, settings: Settings) -> Iterator[Item]:
