@@ -232,7 +232,8 @@ def test_sources_stdin(tmp_path: Path) -> None:
     assert done.articles == 2
     again = ingest(["-"], db, stdin=io.BytesIO(lines.encode()))  # the same lines, not compressed
     assert (again.articles, again.skips, again.already) == (0, 0, 2)
-    other = ingest(["-"], db, stdin=io.BytesIO(lines.encode() + b"\n"))  # another input, same texts
+    renamed = "".join(json.dumps({"id": f"x{n}", "text": statement(n)}) + "\n" for n in (1, 2))
+    other = ingest(["-"], db, stdin=io.BytesIO(renamed.encode()))  # other records, the same texts
     assert (other.articles, other.skips) == (0, 2)
 
 
@@ -262,6 +263,22 @@ def test_sources_file_kind(tmp_path: Path, name: str, content: bytes, expected: 
                                                 (b"<feed xmlns", "feed")])
 def test_sources_sniff_kind(head: bytes, expected: str) -> None:
     assert sniff_kind(head) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'{"text": "a"}\n{"text": "b"}\n', [("jsonl", "stdin:"), ("jsonl", "stdin:")]),
+        (gzip.compress(b'{"text": "a"}\n'), [("jsonl", "stdin:")]),
+        (b"<html><body><p>x</p></body></html>", [("html", "stdin:")]),
+        (b"Just a text.", [("text", "stdin:")]),
+        (gzip.compress(b"text")[:-6], [("skip", "stdin")]),
+        (b"", []),
+    ],
+)
+def test_sources_stdin_items(data: bytes, expected: list[tuple[str, str]]) -> None:
+    items = list(iter_items(["-"], Settings(), io.BytesIO(data)))
+    assert [(i.kind, i.source[:6]) for i in items] == expected
 
 
 def test_sources_missing_path_is_a_skip(tmp_path: Path) -> None:

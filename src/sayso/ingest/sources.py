@@ -199,14 +199,48 @@ def _file_items(path: Path, settings: Settings) -> Iterator[Item]:
         yield skip_item(source, e)
 
 
+class _Rejoined(io.RawIOBase):
+    """A stream whose first bytes were already read (to look at them), put back in front."""
+
+    def __init__(self, head: bytes, rest: Readable) -> None:
+        self.head = head
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)
+        if self.head:
+            n = min(len(view), len(self.head))
+            view[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.rest.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
 def _stdin_items(stdin: BinaryIO | None, settings: Settings) -> Iterator[Item]:
+    """Standard input: JSON lines stream (each line keyed by its content, so a repeated run over the
+    same lines resumes); anything else is read whole, within ``max_decompressed_bytes``."""
     if stdin is None:
         return
+    stream: Any = io.BufferedReader(_Rejoined(stdin.read(2), stdin))
     try:
-        data = read_limited(stdin, settings.max_decompressed_bytes, "stdin", "holds")
-        if data.startswith(GZIP_MAGIC):
-            data = read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), settings.max_decompressed_bytes,
-                                "stdin")
+        if stream.peek(2)[:2] == GZIP_MAGIC:
+            stream = io.BufferedReader(gzip.GzipFile(fileobj=stream))
+        if sniff_kind(stream.peek(HEAD_BYTES)[:HEAD_BYTES]) == "jsonl":
+            for item in jsonl_items(stream, "stdin", settings):
+                if item.kind == "jsonl":
+                    key = hashlib.blake2b(item.data or b"", digest_size=8).hexdigest()
+                    item = Item(f"stdin:{key}", "jsonl", data=item.data, record=item.record)
+                yield item
+            return
+        data = read_limited(stream, settings.max_decompressed_bytes, "stdin", "holds")
+    except (OSError, EOFError, zlib.error) as e:
+        yield Item("stdin", "skip", reason="unreadable", message=f"stdin: damaged compressed data ({e})")
+        return
     except InputError as e:
         yield skip_item("stdin", e)
         return
