@@ -29,8 +29,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
-from . import api
+from . import __version__, api
 from .api import extract_many
 from .errors import SaysoError
 from .ingest import check_path, count_articles, read_path, read_stream

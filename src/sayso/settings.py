@@ -38,7 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
             "than this many bytes is skipped (reason 'too-large'), so a gzip bomb cannot fill memory."),
     Setting("article_seconds", 30.0, "sayso ingest: time budget of one article (reading, extraction, "
             "statements); an article that takes longer is skipped (reason 'timeout')."),
+    Setting("json_fields", "", "sayso ingest: where JSON records keep the article's fields when not "
+            "under their own names, as NAME=FIELD pairs, e.g. 'text=body,published=meta.date,"
+            "headline=title' (NAME: id, text, published, outlet, url, headline; a dot goes into an "
+            "object)."),
 )
+
+JSON_FIELD_NAMES = ("id", "text", "published", "outlet", "url", "headline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,7 @@ class Settings:
     max_article_bytes: int = 20_000_000
     max_decompressed_bytes: int = 200_000_000
     article_seconds: float = 30.0
+    json_fields: str = ""
 
     def __post_init__(self) -> None:
         if self.on_error not in ("raise", "skip"):
@@ -60,6 +67,7 @@ class Settings:
         if self.max_article_bytes <= 0 or self.max_decompressed_bytes <= 0 or self.article_seconds <= 0:
             raise SettingsError("max_article_bytes, max_decompressed_bytes and article_seconds must be "
                                 "positive")
+        parse_json_fields(self.json_fields)
 
     def with_(self, **changes: Any) -> Settings:
         unknown = set(changes) - {f.name for f in fields(self)}
@@ -86,6 +94,18 @@ class Settings:
                 values[f.name] = _coerce(f.name, raw, f.default)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls().with_(**values)
+
+
+def parse_json_fields(spec: str) -> dict[str, str]:
+    """``'text=body, published=meta.date'`` → ``{'text': 'body', 'published': 'meta.date'}``."""
+    pairs: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        name, sep, field = (x.strip() for x in part.partition("="))
+        if not sep or not field or name not in JSON_FIELD_NAMES:
+            raise SettingsError(f"json_fields: {part!r} is not NAME=FIELD with NAME one of "
+                                f"{', '.join(JSON_FIELD_NAMES)}")
+        pairs[name] = field
+    return pairs
 
 
 def _coerce(name: str, raw: str, default: Any) -> Any:

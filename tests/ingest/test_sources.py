@@ -13,6 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from sayso.api import ingest
+from sayso.errors import SettingsError
 from sayso.ingest.sources import file_kind, iter_items, sniff_kind
 from sayso.settings import Settings
 
@@ -321,3 +322,28 @@ def test_sources_truncated_jsonl_gz_keeps_the_lines_before(tmp_path: Path) -> No
     items = list(iter_items([str(path)], Settings()))
     assert items[-1].reason == "unreadable"
     assert len(items) > 100 and all(i.kind == "jsonl" for i in items[:-1])
+
+
+@pytest.mark.parametrize(
+    ("spec", "record", "expected"),
+    [
+        ("text=body,headline=title", {"body": statement(1), "title": "T"}, ("T", None)),
+        ("text=body, published=meta.date", {"body": statement(1), "meta": {"date": "2024-11-03"}},
+         (None, "2024-11-03")),
+        ("", {"text": statement(1), "headline": "H"}, ("H", None)),
+    ],
+)
+def test_sources_json_field_names(tmp_path: Path, spec: str, record: dict[str, object],
+                                  expected: tuple[str | None, str | None]) -> None:
+    (tmp_path / "n.jsonl").write_text(json.dumps(record) + "\n")
+    (tmp_path / "a.json").write_text(json.dumps([record]))
+    db = tmp_path / "s.db"
+    done = ingest([tmp_path / "n.jsonl", tmp_path / "a.json"], db, settings=Settings(json_fields=spec))
+    assert (done.articles, done.skips) == (1, 1)  # the array's record is the line's duplicate
+    assert stored(db, "SELECT headline, published FROM articles") == [expected]
+
+
+@pytest.mark.parametrize("spec", ["body", "words=body", "text="])
+def test_sources_json_field_names_bad_setting(spec: str) -> None:
+    with pytest.raises(SettingsError, match="json_fields"):
+        Settings(json_fields=spec)

@@ -29,7 +29,7 @@ from typing import Any, BinaryIO, Protocol
 
 from ..errors import InputError
 from ..model import Article
-from ..settings import Settings
+from ..settings import Settings, parse_json_fields
 from .encoding import decode_bytes
 from .feeds import looks_like_feed, read_feed
 from .jsonl import article_from_record, read_jsonl_line
@@ -386,7 +386,10 @@ def load_article(item: Item, settings: Settings) -> Article:
         article: Article = item.record
         return article
     if item.kind == "record":
-        return article_from_record(item.record, item.source.rsplit("/", 1)[-1])
+        return article_from_record(remap_fields(item.record, settings.json_fields),
+                                   item.source.rsplit("/", 1)[-1])
+    if item.kind == "jsonl" and settings.json_fields:
+        return _mapped_jsonl_article(item, settings.json_fields)
     if item.kind == "jsonl":
         name = Path(item.source.split("#", 1)[0]).name
         found = read_jsonl_line((item.data or b"").removeprefix(b"\xef\xbb\xbf"), name, int(item.record))
@@ -404,6 +407,33 @@ def load_article(item: Item, settings: Settings) -> Article:
         return _text_article(item.data or b"", item.source, None)
     assert item.path is not None
     return _file_article(Path(item.path), str(item.record), settings)
+
+
+def remap_fields(record: Any, spec: str) -> Any:
+    """A copy of a JSON object with each field named in ``spec`` (``json_fields``) under its sayso
+    name; a dotted field (``meta.date``) is looked up in nested objects."""
+    if not spec or not isinstance(record, dict):
+        return record
+    out = dict(record)
+    for name, path in parse_json_fields(spec).items():
+        value: Any = record
+        for key in path.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def _mapped_jsonl_article(item: Item, spec: str) -> Article:
+    raw = (item.data or b"").removeprefix(b"\xef\xbb\xbf")
+    try:
+        record = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"{item.source}: not valid JSON ({e})", "unreadable") from e
+    try:
+        return article_from_record(remap_fields(record, spec), item.source.rsplit("/", 1)[-1])
+    except InputError as e:
+        raise InputError(f"{item.source}: {e}", e.reason) from e
 
 
 def _text_article(data: bytes, source: str, id: str | None) -> Article:
