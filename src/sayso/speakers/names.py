@@ -476,12 +476,16 @@ _TRANSLIT = str.maketrans({
 })
 
 
-@lru_cache(maxsize=8192)
+_NOT_LATIN = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A spelling-blind key of one name word: Умеров / Umerov / Oumerov-like variants meet."""
     w = word.lower().translate(_TRANSLIT)
     w = w.replace("kh", "h").replace("y", "i").replace("j", "i").replace("w", "v").replace("ck", "k")
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", w))
+    return _DOUBLED.sub(r"\1", _NOT_LATIN.sub("", w))
 
 
 def same_surname(a: str, b: str) -> bool:
