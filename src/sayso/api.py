@@ -94,18 +94,23 @@ def ingest(
     settings: Settings | None = None,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    count_first: bool = False,
 ) -> Progress:
     """Read every article under ``paths`` (folders, text, HTML, JSON lines, WARC, feeds, ``.gz``;
     ``-`` is ``stdin``) into the store ``db`` with ``jobs`` worker processes, and return the counts.
 
     A source the store already holds is not read again, so an interrupted run is resumed by running it
     again; what cannot be read is recorded in the store's ``skips`` table with a reason code.
+    ``count_first`` counts the articles before the run (when cheap) so that progress has a total.
     """
     from .batch.local import ingest_local
+    from .ingest.sources import count_items
 
+    names = [str(p) for p in paths]
     with open_store(db) as store:
-        return ingest_local([str(p) for p in paths], store, settings=settings or Settings(),
-                            jobs=max(1, jobs), stdin=stdin, on_progress=on_progress)
+        total = count_items(names) if count_first else None
+        return ingest_local(names, store, settings=settings or Settings(), jobs=max(1, jobs),
+                            stdin=stdin, on_progress=on_progress, total=total)
 
 
 def skips(db: str | Path, reason: str | None = None) -> Iterator[dict[str, Any]]:

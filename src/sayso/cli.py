@@ -209,7 +209,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, quiet: bool, config: Pat
         report = stack.enter_context(_ingest_progress()) if show else None
         try:
             done = api.ingest(paths, db, jobs=jobs, settings=settings, stdin=sys.stdin.buffer,
-                              on_progress=report)
+                              on_progress=report, count_first=show)
         except SaysoError as e:
             raise click.ClickException(str(e)) from e
     if not quiet:
@@ -244,16 +244,17 @@ def skips(db: Path, reason: str | None) -> None:
 
 @contextmanager
 def _ingest_progress() -> Iterator[Callable[[Any], None]]:
-    """A live line on stderr: articles stored, rate, statements, skips."""
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True)
+    """A live line on stderr: articles stored, rate, statements, skips; a bar and the time left when
+    the number of articles is known."""
+    bar = Progress(SpinnerColumn(), BarColumn(bar_width=20), TimeRemainingColumn(),
+                   TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
     with bar:
         task = bar.add_task("ingesting", total=None)
 
         def report(p: Any) -> None:
-            bar.update(task, description=(
-                f"{p.articles} articles ({p.rate:.1f}/s) · {p.statements} statements · "
-                f"{p.skips} skipped · {p.already} already stored"))
+            bar.update(task, total=p.total, completed=p.done, description=(
+                f"{p.articles} articles · {p.rate:.0f}/s · {p.statements} statements · "
+                f"{p.skips} skipped" + (f" · {p.already} already stored" if p.already else "")))
 
         yield report
 

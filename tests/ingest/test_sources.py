@@ -14,7 +14,7 @@ from warcio.warcwriter import WARCWriter
 
 from sayso.api import ingest
 from sayso.errors import SettingsError
-from sayso.ingest.sources import file_kind, iter_items, sniff_kind
+from sayso.ingest.sources import count_items, file_kind, iter_items, sniff_kind
 from sayso.settings import Settings
 
 RU = ('3 ноября 2024\nnovosti.ru\n\nМинистр обороны заявил, что "армия готова к зиме". '
@@ -347,3 +347,12 @@ def test_sources_json_field_names(tmp_path: Path, spec: str, record: dict[str, o
 def test_sources_json_field_names_bad_setting(spec: str) -> None:
     with pytest.raises(SettingsError, match="json_fields"):
         Settings(json_fields=spec)
+
+
+def test_sources_count_items(good_corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "few").mkdir()
+    (tmp_path / "few" / "a.txt").write_text("x")
+    (tmp_path / "few" / "n.jsonl").write_text('{"text": "a"}\n{"text": "b"}')
+    assert count_items([str(tmp_path / "few")]) == 3
+    assert count_items([str(good_corpus)]) is None  # a WARC and feeds: not known before reading
+    assert count_items(["-"]) is None

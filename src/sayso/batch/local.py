@@ -155,7 +155,12 @@ class Progress:
     statements: int = 0
     skips: int = 0
     already: int = 0
+    total: int | None = None  # items the paths hold, when known up front
     started: float = field(default_factory=time.monotonic)
+
+    @property
+    def done(self) -> int:
+        return self.articles + self.skips + self.already
 
     @property
     def rate(self) -> float:
@@ -171,11 +176,12 @@ def ingest_local(
     jobs: int = 1,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    total: int | None = None,
 ) -> Progress:
     """Ingest ``paths`` into ``store`` with ``jobs`` processes; return the run's counts."""
     paths = list(paths)
     run_id = store.start_run(paths, jobs)
-    progress = Progress()
+    progress = Progress(total=total)
     totals = WriteCounts()
 
     def fresh() -> Iterator[Item]:

@@ -290,6 +290,35 @@ def _container_items(data: bytes, kind: str, source: str, settings: Settings,
     raise InputError(f"{source}: not a format sayso reads", "unreadable")
 
 
+def count_items(paths: Iterable[str]) -> int | None:
+    """How many items ``paths`` hold, when that is cheap to know (files, uncompressed JSON lines),
+    for a progress bar's ETA; ``None`` when standard input, a WARC, a feed or a compressed container
+    is among them."""
+    total = 0
+    for p in paths:
+        if p == "-" or not Path(p).exists():
+            return None if p == "-" else total
+        for f in walk(Path(p)):
+            kind = file_kind(f)
+            if kind in ("text", "html", "file"):
+                total += 1
+            elif kind == "jsonl" and not f.name.lower().endswith(".gz"):
+                total += _count_lines(f)
+            else:
+                return None
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    n = 0
+    last = b"\n"
+    with path.open("rb") as fh:
+        while block := fh.read(READ_CHUNK):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n")
+
+
 class LineReadable(Protocol):
     def readline(self, size: int = ..., /) -> bytes: ...
 
