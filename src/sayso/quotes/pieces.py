@@ -1,0 +1,92 @@
+"""The records the attribution frames produce (shared by the English and the Slavic frames).
+
+An ``Attribution`` is one cue with its speaker and the ``Piece``s of text it reports; the stage
+``quotes.reported`` turns them into ``Statement``s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Cue, Mention, Quotation
+from ..text.tokens import Token
+from .cues import CueEntry
+from .direct import looks_like_name
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int
+    end: int
+    kind: str
+    quotation: Quotation | None = None
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue with its speaker and the pieces of text it reports (one group)."""
+
+    cue: Cue
+    entry: CueEntry
+    speaker: Mention | None
+    pieces: list[Piece] = field(default_factory=list)
+    confidence: float = 0.9
+    colon_at: int | None = None  # 'He said:' at the end of its sentence: the quote comes next
+
+def _is_name_token(t: Token) -> bool:
+    q = t.quote
+    return q is not None and looks_like_name(t.text[q.start - q.open_at:q.end - q.open_at])
+
+def _mention(text: str, tokens: list[Token], r: tuple[int, int] | None) -> Mention | None:
+    if r is None:
+        return None
+    a, b = r
+    t0, t1 = tokens[a], tokens[b]
+    if t0.kind == "q" and a == b and t0.quote is not None:  # a name in quotation marks
+        q = t0.quote
+        s, e = q.start, q.end
+        while e > s and text[e - 1] in ".,;:!? ":
+            e -= 1
+        return Mention(s, e, text[s:e])
+    s, e = t0.start, t1.end
+    while e > s and text[e - 1] in ",;:":
+        e -= 1
+    return Mention(s, e, text[s:e])
+
+def _pieces(text: str, tokens: list[Token], a: int, b: int) -> list[Piece]:
+    """The reported words between tokens ``a`` and ``b`` (inclusive), trimmed, as one piece."""
+    while a <= b and tokens[a].kind == "p" and tokens[a].text in ",:;-—–":
+        a += 1
+    that_quote = False
+    if a <= b and tokens[a].low == "that" and a < b:
+        # 'told reporters that "Kasich is throwing votes away"': a quotation in indirect syntax is
+        # reported with its "that", as mixed speech (the annotated corpora's convention)
+        that_quote = tokens[a + 1].kind == "q" and all(t.kind == "p" for t in tokens[a + 2:b + 1])
+        if not that_quote:
+            a += 1
+    while b >= a and tokens[b].kind == "p":
+        b -= 1
+    if b < a:
+        return []
+    inner = tokens[a:b + 1]
+    quotes = [t for t in inner if t.kind == "q" and not is_typewriter(text, t.quote)]
+    if len(inner) == 1 and quotes and quotes[0].quote is not None:
+        q = quotes[0].quote
+        return [Piece(q.start, q.end, "direct", q)] if q.end > q.start else []
+    s, e = tokens[a].start, tokens[b].end
+    return [Piece(s, e, "mixed" if quotes else "indirect")]
+
+def is_typewriter(text: str, q: Quotation | None) -> bool:
+    """Quoted with two apostrophes (''...''), the ASCII convention of some news archives.
+
+    sayso attributes such a quotation like any other but reports it as ``indirect`` with the marks
+    included, as the annotated corpora do: their ``direct`` is text between the quotation marks of
+    DESIGN.md §2 (“…” "…" «…» „…“ ‘…’), which two apostrophes are not.
+    """
+    return q is not None and text.startswith("''", q.open_at)
+
+def text_end(t: Token) -> str:
+    """The last character of a quotation token's quoted words."""
+    q = t.quote
+    if q is None or q.end <= q.start:
+        return ""
+    return t.text[q.end - q.open_at - 1]
