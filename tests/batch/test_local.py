@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from sayso.api import ingest
-from sayso.batch.local import Progress, TimeBudgetExceeded, process, time_budget
+from sayso.batch.local import Progress, TimeBudgetExceeded, map_ordered, process, time_budget
 from sayso.ingest.sources import Item
 from sayso.settings import Settings
+from sayso.store import Outcome
 
 
 def article(n: int) -> str:
@@ -148,3 +149,30 @@ def test_local_progress_reports(tmp_path: Path) -> None:
     done = ingest([root], tmp_path / "s.db", on_progress=report)
     assert seen[-1] == done.articles == 55
     assert done.rate > 0
+
+
+def crash_or_hang(item: Item, settings: Settings) -> Outcome:
+    """A reader that kills its worker on 'crash' and hangs (beyond any alarm) on 'hang'."""
+    if item.source == "crash":
+        os._exit(3)
+    if item.source == "hang":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    return Outcome(item.source, skip=("test", "fine", item.source))
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        (["a", "crash", "b", "c", "d"], {"crash": "extraction-error"}),
+        (["a", "b", "hang", "c"], {"hang": "timeout"}),
+        (["crash", "hang", "a"], {"crash": "extraction-error", "hang": "timeout"}),
+    ],
+)
+def test_local_a_dead_or_hung_worker_costs_one_item(sources: list[str], expected: dict[str, str]) -> None:
+    items = [Item(s, "skip") for s in sources]
+    chunks = [items[i:i + 2] for i in range(0, len(items), 2)]
+    settings = Settings(article_seconds=0.2)
+    out = [o for chunk in map_ordered(chunks, settings, 2, work=crash_or_hang, margin=1.0) for o in chunk]
+    assert [o.source for o in out] == sources
+    assert {o.source: o.skip[1] for o in out if o.skip and o.skip[1] != "fine"} == expected

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ WINDOW_PER_JOB = 4
 # A transaction is committed after this many outcomes or this many seconds, whichever comes first.
 BATCH_OUTCOMES = 200
 BATCH_SECONDS = 1.0
+# A worker stuck where the in-worker alarm cannot reach it (C code) is ended after its chunk's time
+# budget plus this many seconds.
+HARD_MARGIN_SECONDS = 30.0
 
 
 class TimeBudgetExceeded(BaseException):
@@ -92,8 +96,11 @@ def process(item: Item, settings: Settings) -> Outcome:
     return Outcome(item.source, article=record, statements=[s.to_dict() for s in article.statements])
 
 
-def process_chunk(items: list[Item], settings: Settings) -> list[Outcome]:
-    return [process(item, settings) for item in items]
+Work = Callable[[Item, Settings], Outcome]
+
+
+def process_chunk(items: list[Item], settings: Settings, work: Work = process) -> list[Outcome]:
+    return [work(item, settings) for item in items]
 
 
 def _init_worker() -> None:
@@ -112,39 +119,86 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _died(chunk: list[Item], why: str) -> list[Outcome]:
-    return [Outcome(i.source, skip=("ingest", "extraction-error", f"{i.source}: {why}")) for i in chunk]
+class _Workers:
+    """A process pool that can be thrown away and made anew when a worker dies or hangs."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.executor: ProcessPoolExecutor | None = None
+
+    def submit(self, items: list[Item], settings: Settings, work: Work) -> Future[list[Outcome]]:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
+        return self.executor.submit(process_chunk, items, settings, work)
+
+    def kill(self) -> None:
+        """End every worker now (a hung one cannot be asked to stop)."""
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        # ProcessPoolExecutor has no public way to end a busy worker before Python 3.14
+        for proc in list(getattr(executor, "_processes", {}).values()):
+            proc.kill()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
 
 
-def map_ordered(chunks: Iterable[list[Item]], settings: Settings, jobs: int) -> Iterator[list[Outcome]]:
-    """Outcomes of each chunk, in order; ``jobs`` > 1 runs them in worker processes."""
+def map_ordered(chunks: Iterable[list[Item]], settings: Settings, jobs: int, work: Work = process,
+                margin: float = HARD_MARGIN_SECONDS) -> Iterator[list[Outcome]]:
+    """Outcomes of each chunk, in order; ``jobs`` > 1 runs them in worker processes.
+
+    A worker that dies (out of memory, a crash in C code) or hangs past its chunk's time budget plus
+    ``margin`` (stuck where the in-worker alarm cannot reach) costs the run nothing but that one
+    item: the pool is made anew, and the chunks that were in flight are run again one item at a
+    time, so the item that kills or hangs a worker is found and recorded as a skip.
+    """
     if jobs <= 1:
         for chunk in chunks:
-            yield process_chunk(chunk, settings)
+            yield process_chunk(chunk, settings, work)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    workers = _Workers(jobs)
     window: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
+
+    def drain_one() -> Iterator[list[Outcome]]:
+        chunk, fut = window.popleft()
+        try:
+            yield fut.result(timeout=settings.article_seconds * len(chunk) + margin)
+            return
+        except (BrokenProcessPool, FuturesTimeout):
+            pending = [chunk, *(c for c, _ in window)]
+        window.clear()
+        workers.kill()
+        for c in pending:
+            yield [_isolated(item, settings, work, workers, margin) for item in c]
+
     try:
         for chunk in chunks:
-            window.append((chunk, pool.submit(process_chunk, chunk, settings)))
+            window.append((chunk, workers.submit(chunk, settings, work)))
             if len(window) >= jobs * WINDOW_PER_JOB:
-                done, fut = window.popleft()
-                yield _result(done, fut)
+                yield from drain_one()
         while window:
-            done, fut = window.popleft()
-            yield _result(done, fut)
+            yield from drain_one()
     finally:
         for _, fut in window:
             fut.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.close()
 
 
-def _result(chunk: list[Item], fut: Future[list[Outcome]]) -> list[Outcome]:
+def _isolated(item: Item, settings: Settings, work: Work, workers: _Workers, margin: float) -> Outcome:
+    """One item alone in a worker, after a worker died or hung on a chunk that held it."""
+    fut = workers.submit([item], settings, work)
     try:
-        return fut.result()
+        return fut.result(timeout=settings.article_seconds + margin)[0]
     except BrokenProcessPool:
-        # a worker died (out of memory, a crash in C code): its chunk is recorded, not lost
-        return _died(chunk, "the worker process died while reading this source")
+        why, reason = "the worker process died on this source (out of memory, or a crash)", "extraction-error"
+    except FuturesTimeout:
+        why, reason = f"hung for more than article_seconds={settings.article_seconds} + {margin}s", "timeout"
+    workers.kill()
+    return Outcome(item.source, skip=("ingest", reason, f"{item.source}: {why}"))
 
 
 @dataclass(slots=True)
