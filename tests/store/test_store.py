@@ -105,3 +105,16 @@ def test_store_unwritable_says_what_to_do(tmp_path: Path, make_path: Any) -> Non
 def test_store_readonly_missing_says_run_ingest(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="sayso ingest"):
         open_store(tmp_path / "none.db", readonly=True)
+
+
+def test_store_locked_by_another_writer_is_a_store_error(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        store.conn.execute("PRAGMA busy_timeout=50")
+        with pytest.raises(StoreError, match="run the same command again"):
+            store.write([Outcome("a", _article("x"))])
+        other.execute("ROLLBACK")
+        store.write([Outcome("a", _article("x"))])
+        assert counts(store)["articles"] == 1

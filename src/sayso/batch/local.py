@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import BinaryIO
@@ -27,7 +27,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..ingest.sources import Item, iter_items, load_article
 from ..settings import Settings
-from ..store import Outcome, Store, WriteCounts
+from ..store import Outcome, Store, StoreError, WriteCounts
 
 # Items per task sent to a worker: enough to make the cost of a round trip small.
 CHUNK_ITEMS = 16
@@ -269,8 +269,12 @@ def ingest_local(
         flush()
         status = "done"
     finally:
-        if status != "done":
-            flush()  # Ctrl-C: what is finished is kept
-        store.finish_run(run_id, totals, status)
+        if status == "done":
+            store.finish_run(run_id, totals, status)
+        else:
+            # Ctrl-C: what is finished is kept; a store that cannot be written keeps its first error
+            with suppress(StoreError):
+                flush()
+                store.finish_run(run_id, totals, status)
     return progress
 

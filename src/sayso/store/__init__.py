@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -144,18 +145,25 @@ class Store:
                           (source, stage, reason, message, run_id))
         counts.skips += 1
 
-    class _Tx:
-        def __init__(self, conn: sqlite3.Connection) -> None:
-            self.conn = conn
-
-        def __enter__(self) -> None:
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction; a database error (disk full, locked by another writer) is a
+        ``StoreError`` that says what to do, and what was committed before it stays."""
+        try:
             self.conn.execute("BEGIN IMMEDIATE")
-
-        def __exit__(self, exc_type: object, *rest: object) -> None:
-            self.conn.execute("ROLLBACK" if exc_type is not None else "COMMIT")
-
-    def _transaction(self) -> Store._Tx:
-        return Store._Tx(self.conn)
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(
+                f"cannot write the store {self.path} ({e}); free disk space, stop the other process "
+                "writing it, or choose another file with --db, then run the same command again: it "
+                "resumes where this run stopped") from e
 
     # --- reading ----------------------------------------------------------------------------
     def query(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
