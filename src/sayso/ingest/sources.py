@@ -431,7 +431,7 @@ def load_article(item: Item, settings: Settings) -> Article:
         from .html import read_html
 
         return read_html(item.data or b"", item.source, url=item.url, crawled=item.crawled,
-                         charset=item.charset)
+                         charset=item.charset, id=item.url)
     if item.kind == "text":
         return _text_article(item.data or b"", item.source, None)
     assert item.path is not None
