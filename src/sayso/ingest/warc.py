@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import InputError
 
@@ -41,6 +41,15 @@ def _crawl_date(value: str | None) -> date | None:
         return None
 
 
+def _is_short(record: Any, got: int) -> bool:
+    """Fewer payload bytes than the record declares (checked when the body is sent as is)."""
+    http = record.http_headers
+    if http.get_header("Content-Encoding") or http.get_header("Transfer-Encoding"):
+        return False
+    declared = (record.length or 0) - (getattr(http, "total_len", 0) or 0)
+    return got < declared
+
+
 def iter_warc_pages(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[WarcPage]:
     """The HTML response records of a WARC stream; a body over ``max_bytes`` is not read
     (``too_large``). ``InputError`` (``unreadable``) when the stream is not a WARC archive or breaks
@@ -64,6 +73,8 @@ def iter_warc_pages(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[W
                 continue
             m = _CHARSET.search(ctype)
             body = record.content_stream().read(max_bytes + 1)
+            if len(body) <= max_bytes and _is_short(record, len(body)):
+                raise InputError(f"{source}: the archive breaks off inside record {index}", "unreadable")
             yield WarcPage(
                 index=index,
                 url=record.rec_headers.get_header("WARC-Target-URI"),
@@ -76,6 +87,6 @@ def iter_warc_pages(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[W
             raise InputError(f"{source}: no WARC records", "unreadable")
     except ArchiveLoadFailed as e:
         raise InputError(f"{source}: not a WARC archive ({e})", "unreadable") from e
-    except (EOFError, OSError, ValueError) as e:
+    except (EOFError, OSError, ValueError, AttributeError) as e:  # warcio on a cut gzip member
         raise InputError(f"{source}: the archive breaks off after record {index} ({e})",
                          "unreadable") from e
