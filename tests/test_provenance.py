@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sayso.model import Article, Statement
 from sayso.pipeline import DEFAULT_STAGES, Pipeline
 from sayso.provenance import find_carriers, find_provenance, find_venues, provenance
+from sayso.provenance_finders import lexicon, may_hold_remark, remark_filter
 from sayso.settings import Settings
 
 EXAMPLE = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples"
@@ -317,3 +318,22 @@ def test_provenance_stage_ignores_a_far_speaker_mention() -> None:
     article.statements.append(replace(st, speaker_start=far, speaker_end=far + len("Kuleba")))
     provenance(article, Settings())
     assert (article.statements[0].venue, article.statements[0].reported_by) == (None, None)
+
+
+@pytest.mark.parametrize(("sentence", "holds"), [
+    ("He made these remarks on Friday.", True),
+    ("HE MADE THESE REMARKS ON FRIDAY.", True),
+    ("Об этом он заявил в интервью.", True),
+    ("Про це він сказав у п'ятницю.", True),
+    ("The minister visited the plant.", False),
+    ("He maſe these remarks.", False),  # a long s: the lower-case shortcut is not taken
+    ("He ſaid so in Brussels.", True),  # "ſaid" is "said" to a case-blind search
+    ("İstanbul: he made this statement there.", True),  # lower case is longer: no shortcut
+])
+def test_provenance_remark_filter_never_misses_a_remark(sentence: str, holds: bool) -> None:
+    lex = lexicon()
+    text = "Intro. " + sentence + " Outro."
+    start, end = 7, 7 + len(sentence)
+    found = lex.remark.search(text, start, end) is not None
+    assert found == holds
+    assert may_hold_remark(remark_filter(text), start, end, lex) or not found

@@ -29,6 +29,8 @@ from .provenance_finders import (
     find_provenance,
     find_venues,
     lexicon,
+    may_hold_remark,
+    remark_filter,
     scan,
 )
 from .settings import Settings
@@ -244,9 +246,10 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
     near = sorted({k for lo, hi in doc.spans for k in range(lo - 1, hi + 3)
                    if 0 <= k < len(sents) and k not in doc.touching})
     found = []
+    low = remark_filter(text) if near else None
     for k in near:
         s = sents[k]
-        if lex.remark.search(text, s.start, s.end):
+        if may_hold_remark(low, s.start, s.end, lex) and lex.remark.search(text, s.start, s.end):
             prov = find_provenance(text, s.start, s.end)
             if prov:
                 found.append((s, prov))

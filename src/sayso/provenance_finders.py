@@ -151,6 +151,7 @@ class Lexicon:
     followers: frozenset[str]  # lower-case words that may follow a venue noun or name
     pronouns: frozenset[str]
     remark: re.Pattern[str]
+    remark_low: re.Pattern[str]  # ``remark`` for lower-case text: the same matches, found faster
 
 
 def _keyed(lang: str, name: str) -> dict[str, list[str]]:
@@ -215,6 +216,7 @@ def lexicon() -> Lexicon:
     stop = _words_pattern(fw["lead"] + fw["link"] + fw["det"])
     mod = rf"(?!{stop}\b)[^\W\d_][\w'’-]*"
     remark = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
+    remark_lower = "|".join(_slash_pattern(x.lower()) for lang in LANGS for x in load_lines(lang, "remarks"))
     return Lexicon(
         names=names,
         first_forms=_forms(names),
@@ -241,7 +243,34 @@ def lexicon() -> Lexicon:
                                                    "det") for w in fw.get(k, ())),
         pronouns=frozenset(w.casefold() for w in fw["pronoun"]),
         remark=re.compile(rf"(?<![\w])(?i:{remark})(?![\w])"),
+        remark_low=re.compile(rf"(?<![\w])(?:{remark_lower})(?![\w])"),
     )
+
+
+# Letters that match another one when case is ignored although their lower case differs ("ſ" and "s"):
+# a text holding one is searched without the lower-case shortcut.
+try:
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]  # case-blind pairs of sre
+    _FOLDS: re.Pattern[str] | None = re.compile("[" + "".join(
+        re.escape(chr(c)) for c in sorted({c for k, v in _EXTRA_CASES.items() for c in (k, *v)})
+        if not ("a" <= chr(c) <= "z" or "а" <= chr(c) <= "я")) + "]")
+except ImportError:  # another Python: no shortcut
+    _FOLDS = None
+
+
+def remark_filter(text: str) -> str | None:
+    """``text`` in lower case with offsets kept, for ``may_hold_remark``; ``None`` when lower case
+    would move offsets or miss a case-blind match (then every range is searched as it is)."""
+    low = text.lower()
+    if _FOLDS is None or len(low) != len(text) or _FOLDS.search(text):
+        return None
+    return low
+
+
+def may_hold_remark(low: str | None, start: int, end: int, lex: Lexicon) -> bool:
+    """Can ``Lexicon.remark`` match in ``start:end``? A case-blind search costs several times a
+    plain one, and most sentences hold no remark."""
+    return low is None or lex.remark_low.search(low, start, end) is not None
 
 
 # -- names: outlets and platforms ---------------------------------------------------------------
