@@ -475,7 +475,11 @@ def _trie(words: Iterable[str]) -> str:
 def _hit_pattern(langs: tuple[str, ...] = LANGS) -> re.Pattern[str]:
     """Month, weekday, unit and relative words of ``langs`` (on lower-cased text), years and
     all-digit dates: one pass finds every place an expression may be."""
-    return re.compile(rf"\b(?:{_trie(_grammar(langs).content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)")
+    content = _grammar(langs).content
+    # a class of first letters up front lets the engine skip most positions without entering the trie
+    first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
+    lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
+    return re.compile(rf"{lead}\b(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)")
 
 
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
