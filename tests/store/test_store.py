@@ -118,3 +118,17 @@ def test_store_locked_by_another_writer_is_a_store_error(tmp_path: Path) -> None
         other.execute("ROLLBACK")
         store.write([Outcome("a", _article("x"))])
         assert counts(store)["articles"] == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("bridges", ["We will build bridges"]), ("Smith", ["We will build bridges"]),
+     ("win OR bridges", ["We will win,", "We will build bridges"]), ("nothing", [])],
+)
+def test_store_search_covers_every_batch(tmp_path: Path, query: str, expected: list[str]) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.write([Outcome("a", _article("one"), [_statement("We will win,", 1, "the minister")])])
+    with open_store(tmp_path / "s.db") as store:
+        store.write([Outcome("b", _article("two"), [_statement("We will build bridges", 1, "John Smith")])])
+        found = sorted(r["text"] for r in search(store, query))
+    assert found == sorted(expected)

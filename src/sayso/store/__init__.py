@@ -105,8 +105,11 @@ class Store:
         """Write a batch of outcomes in one transaction."""
         counts = WriteCounts()
         with self._transaction():
+            last = self.conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
             for o in outcomes:
                 self._write_one(o, run_id, counts)
+            self.conn.execute('INSERT INTO statements_fts(rowid, "text", speaker) '
+                              'SELECT id, "text", speaker FROM statements WHERE id > ?', (last,))
         return counts
 
     def _write_one(self, o: Outcome, run_id: int | None, counts: WriteCounts) -> None:
@@ -129,13 +132,9 @@ class Store:
              a.get("headline"), a.get("language"), json.dumps(a.get("languages") or []), a["text"],
              VERSION, run_id))
         article_rowid = cur.lastrowid
-        cols = ", ".join(f'"{c}"' for c in STATEMENT_COLUMNS)
-        marks = ", ".join("?" for _ in STATEMENT_COLUMNS)
-        self.conn.executemany(
-            f"INSERT INTO statements (article, ordinal, statement_id, {cols}, pipeline_version) "
-            f"VALUES (?, ?, ?, {marks}, ?)",
-            [(article_rowid, i, s["id"], *(_cell(s.get(c)) for c in STATEMENT_COLUMNS), VERSION)
-             for i, s in enumerate(o.statements)])
+        self.conn.executemany(_INSERT_STATEMENT, [
+            (article_rowid, i, s["id"], *[s.get(c) for c in STATEMENT_COLUMNS], VERSION)
+            for i, s in enumerate(_json_lists(o.statements))])
         counts.articles += 1
         counts.statements += len(o.statements)
 
@@ -173,10 +172,21 @@ class Store:
             yield dict(zip(names, row, strict=True))
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return json.dumps(list(value), ensure_ascii=False)
-    return value
+_INSERT_STATEMENT = (
+    "INSERT INTO statements (article, ordinal, statement_id, "
+    + ", ".join(f'"{c}"' for c in STATEMENT_COLUMNS)
+    + ", pipeline_version) VALUES (?, ?, ?, "
+    + ", ".join("?" for _ in STATEMENT_COLUMNS)
+    + ", ?)"
+)
+
+
+def _json_lists(statements: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Statements with their list fields (``reported_by``) as JSON text."""
+    for s in statements:
+        lists = {k: json.dumps(list(v), ensure_ascii=False) for k, v in s.items()
+                 if isinstance(v, list | tuple)}
+        yield {**s, **lists} if lists else s
 
 
 def open_store(path: str | Path, *, readonly: bool = False) -> Store:
