@@ -356,3 +356,11 @@ def test_sources_count_items(good_corpus: Path, tmp_path: Path) -> None:
     assert count_items([str(tmp_path / "few")]) == 3
     assert count_items([str(good_corpus)]) is None  # a WARC and feeds: not known before reading
     assert count_items(["-"]) is None
+
+
+def test_sources_missing_file_is_read_once_it_is_there(tmp_path: Path) -> None:
+    db, path = tmp_path / "s.db", tmp_path / "late.txt"
+    first = ingest([path], db)
+    path.write_text(statement(5), encoding="utf-8")
+    second = ingest([path], db)
+    assert (first.skips, first.articles, second.articles) == (1, 0, 1)

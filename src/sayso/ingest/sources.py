@@ -176,7 +176,9 @@ def iter_items(paths: Iterable[str], settings: Settings, stdin: BinaryIO | None 
             continue
         top = Path(p)
         if not top.exists():
-            yield skip_item(str(top.absolute()), InputError(f"{p}: no such file or folder", "unreadable"))
+            # keyed apart from the file's own source, so that the file is read once it is there
+            yield skip_item(f"missing:{top.absolute()}",
+                            InputError(f"{p}: no such file or folder", "unreadable"))
             continue
         for f in walk(top):
             yield from _file_items(f, settings)
