@@ -6,6 +6,8 @@ import codecs
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sayso.errors import InputError
 from sayso.ingest.encoding import decode_bytes, find_declared_charset, looks_like_utf16
@@ -81,7 +83,25 @@ def test_encoding_declared_charset(head: bytes, expected: str | None) -> None:
         (EN.encode("utf-16-be"), "utf-16-be"),
         (EN.encode("utf-8"), None),
         (bytes(range(256)) * 8, None),
+        (b"a1a2a3a4a5a6a7a8a9", None),  # one byte repeats at every other place: not UTF-16 for that
     ],
 )
 def test_encoding_utf16_without_mark(data: bytes, expected: str | None) -> None:
     assert looks_like_utf16(data) == expected
+
+
+@given(st.binary(max_size=2000))
+@settings(max_examples=200, deadline=None)
+def test_encoding_any_bytes_decode_or_refuse(data: bytes) -> None:
+    try:
+        text = decode_bytes(data, "f")
+    except InputError as e:
+        assert e.reason == "unreadable"
+    else:
+        assert text == unicodedata.normalize("NFC", text)
+
+
+@given(st.text(st.characters(blacklist_characters="\x00"), max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_encoding_utf8_text_round_trips(text: str) -> None:
+    assert decode_bytes(text.encode("utf-8"), "f") == unicodedata.normalize("NFC", text)

@@ -25,6 +25,8 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 # Share of multi-byte UTF-8 sequences among the non-ASCII bytes above which a file that fails to
 # decode is taken for damaged UTF-8 rather than a legacy encoding.
 DAMAGED_UTF8_SHARE = 0.5
+# High bytes of UTF-16 code units in the texts sayso reads: Latin, Greek, Cyrillic, punctuation.
+UTF16_HIGH_BYTES = frozenset({0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x1E, 0x20, 0x21, 0x22, 0x25})
 # charset-normalizer reads this many bytes; more costs time and changes nothing for one article.
 DETECT_BYTES = 200_000
 
@@ -67,7 +69,7 @@ def looks_like_utf16(data: bytes) -> str | None:
         return None
     even, odd = set(sample[0::2]), set(sample[1::2])
     for high, low, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if len(high) <= 6 and len(low) > 2 * len(high) and (0 in high or len(high) <= 2):
+        if high <= UTF16_HIGH_BYTES and high & {0x00, 0x04} and len(low) > 2 * len(high):
             try:
                 text = data.decode(name)
             except UnicodeDecodeError:
