@@ -23,6 +23,7 @@ The attribution stage leaves each statement with its speaker mention as written 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -584,15 +585,22 @@ def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
 
 
 _SET = object.__setattr__
+_CHECKED = hasattr(Statement, "__post_init__")  # checks in the constructor must run
+_FIELDS: tuple[str, ...] = Statement.__slots__
+_VALUES = operator.attrgetter(*_FIELDS)
+_INDEX = {name: i for i, name in enumerate(_FIELDS)}
 
 
 def _with(st: Statement, changes: dict[str, object]) -> Statement:
     """``dataclasses.replace`` for a frozen ``Statement`` without its per-call introspection."""
-    if hasattr(Statement, "__post_init__"):  # checks in the constructor must run
+    if _CHECKED:
         return replace(st, **changes)  # type: ignore[arg-type]
+    values = list(_VALUES(st))
+    for name, value in changes.items():
+        values[_INDEX[name]] = value
     new = object.__new__(Statement)
-    for name in Statement.__slots__:
-        _SET(new, name, changes[name] if name in changes else getattr(st, name))
+    for name, value in zip(_FIELDS, values, strict=True):
+        _SET(new, name, value)
     return new
 
 

@@ -349,18 +349,19 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     first: dict[str, NameRun] = {}
     shapes_of = _run_shapes
     for m in _patterns()["run"].finditer(text):
-        s0, e0 = m.span()
-        found = m.group()
+        found, nxt = m.group(0, 1)
+        s0 = m.start()
         # "24 Channel": a number before the run belongs to a medium's name
-        if s0 >= 2 and text[s0 - 1] == " " and text[s0 - 2].isdigit():
+        if s0 >= 2 and text[s0 - 2].isdigit() and text[s0 - 1] == " ":
             q = s0 - 2
             while q > 0 and text[q - 1].isdigit():
                 q -= 1
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
+                found = text[q:s0 + len(found)]
                 s0 = q
-                found = text[s0:e0]
-        nxt = m.group(1)
         shapes = shapes_of(found, nxt is not None and nxt.islower())
+        if not shapes:
+            continue  # the most common runs: "The", "In"
         for rs, re_, typ, role_end, canonical in shapes:
             run = (s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical)
             runs.append(run)
