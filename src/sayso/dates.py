@@ -66,6 +66,7 @@ from .lang import load_lines
 from .model import Article, Statement
 from .pipeline import stage
 from .provenance import find_provenance, replace_statement, same_speaker, speaker_key
+from .provenance_finders import lexicon
 from .settings import Settings
 
 __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates", "find_statement_dates",
@@ -180,7 +181,8 @@ class _Context:
                        key=lambda i: (article.statements[i].start, article.statements[i].end))
         self.order = order
         self.sts = sts = [article.statements[i] for i in order]
-        self.keys = [speaker_key(st) for st in sts]
+        lex = lexicon()
+        self.keys = [speaker_key(st, lex) for st in sts]
         self.found = found
         self.starts = [st.start for st in sts]
         # the words of every statement and every quotation (a quote no statement kept is still words)
