@@ -61,6 +61,9 @@ def ratchet(data: dict[str, Any], current: dict[str, float], lower: dict[str, st
             now: str, commit: str | None) -> list[str]:
     """Update ``data`` in place; return the metrics left below their floor."""
     floors: dict[str, float] = data["floors"]
+    for name in lower:
+        if name in floors and current.get(name, float("inf")) >= floors[name]:
+            print(f"note: {name} is not below its floor; --lower ignored", file=sys.stderr)
     below = []
     for name in metric_names():
         value = floor_down(current[name])
@@ -76,9 +79,6 @@ def ratchet(data: dict[str, Any], current: dict[str, float], lower: dict[str, st
                 data["history"].append({**entry, "why": lower[name]})
             else:
                 below.append(name)
-    for name in lower:
-        if name in floors and current.get(name, float("inf")) >= floors[name]:
-            print(f"note: {name} is not below its floor; --lower ignored", file=sys.stderr)
     data["floors"] = dict(sorted(floors.items()))
     return below
 
