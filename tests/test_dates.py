@@ -412,6 +412,22 @@ def test_dates_find_sentence_dates_agrees_with_each_span() -> None:
         ["on October 18"], [], ["в пятницу"], ["у серпні 2023 року"], ["yesterday"]]
 
 
+@pytest.mark.parametrize("wanted", [set(), {0}, {2, 3}, {0, 1, 2, 3, 4}])
+def test_dates_find_sentence_dates_reads_only_wanted_spans(wanted: set[int]) -> None:
+    text = ("He said on October 18 that talks stalled. Nothing else happened. "
+            "Министр заявил в пятницу, что переговоры сорваны. Він заявив у серпні 2023 року, що ні. "
+            "She spoke yesterday.")
+    spans, pos = [], 0
+    for part in text.split(". "):
+        end = pos + len(part) + (1 if pos + len(part) < len(text) else 0)
+        spans.append((pos, end))
+        pos = end + 1
+    langs = ["en", "en", "ru", "uk", "en"]
+    every = find_sentence_dates(text, spans, langs)
+    some = find_sentence_dates(text, spans, langs, wanted.__contains__)
+    assert some == [xs if k in wanted else [] for k, xs in enumerate(every)]
+
+
 @pytest.mark.parametrize(
     ("text", "statements", "expected"),
     [

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -275,11 +276,32 @@ class _Context:
         return self._mates[key]
 
 
+def _wanted(article: Article) -> Callable[[int], bool]:
+    """Which sentences' dates a rule may read (the others are not parsed): those a statement's
+    words, cue or speaker touch (``_own``), those just before a statement starts (``_events``), and
+    any that matches a remark pattern (``_remarks``)."""
+    text, sents = article.text, article.sentences
+    starts = [s.start for s in sents]
+    near: set[int] = set()
+    for st in article.statements:
+        points = [st.start, max(st.start, st.end - 1)]
+        points += [p for p in (st.cue_start, st.speaker_start) if p is not None]
+        idx = [max(0, bisect.bisect_right(starts, p) - 1) for p in points]
+        near.update(range(min(idx), max(idx) + 1))
+        near.update(range(max(0, idx[0] - EVENT_WINDOW), idx[0]))
+    remark = _remark_pattern()
+
+    def wanted(k: int) -> bool:
+        return k in near or remark.search(text, sents[k].start, sents[k].end) is not None
+
+    return wanted
+
+
 def _sentence_dates(article: Article, pub: date) -> list[list[_Found]]:
     spans = [(s.start, s.end) for s in article.sentences]
     langs = [x or article.language or "" for x in article.sentence_languages]
     out: list[list[_Found]] = []
-    for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs)):
+    for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, _wanted(article))):
         found = []
         for x in exprs:
             r = resolve(x, pub) if not x.in_clause else None

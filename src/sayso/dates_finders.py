@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -407,11 +407,12 @@ def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[Da
     return _find(text, start, end, _grammar(_family(lang)), _hits(text, start, end))
 
 
-def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]],
-                        langs: Sequence[str]) -> list[list[DateExpr]]:
+def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[str],
+                        wanted: Callable[[int], bool] | None = None) -> list[list[DateExpr]]:
     """``find_date_expressions`` for each ``(start, end)`` span (sentences, in order, not
     overlapping) with its language: the words an expression needs are found in one pass over the
-    whole text, and only the spans holding one are read further."""
+    whole text, and only the spans holding one are read further. With ``wanted``, only the spans
+    holding one and ``wanted`` (by index) are read; the others get no expressions."""
     out: list[list[DateExpr]] = [[] for _ in spans]
     if not spans:
         return out
@@ -426,6 +427,8 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]],
         if k >= 0 and p < spans[k][1]:
             by_span.setdefault(k, []).append(p)
     for k, hits in by_span.items():
+        if wanted is not None and not wanted(k):
+            continue
         a, b = spans[k]
         out[k] = _find(text, a, b, _grammar(_family(langs[k] if k < len(langs) else "")), hits)
     return out
