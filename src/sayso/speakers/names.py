@@ -134,6 +134,22 @@ def _title_end(lows: list[str], i: int) -> int:
     return best
 
 
+@cache
+def _first_names() -> frozenset[str]:
+    return load_set("en", "first_names_male") | load_set("en", "first_names_female")
+
+
+@cache
+def _places() -> frozenset[str]:
+    return load_set("en", "places") | load_set("en", "place_adjectives")
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Words a run of place names is made of ("North Carolina", "Bosnia and Herzegovina")."""
+    return _places() | _JOIN_PARTICLES
+
+
 def _is_adjective(tok: str) -> bool:
     low = tok.lower()
     return low in load_set("en", "place_adjectives") or low.endswith(("ian", "ean", "ese", "ish", "ern"))
@@ -185,12 +201,13 @@ def _classify_words(words: tuple[str, ...], next_lower: bool) -> _Shape | None:
             i = e
         else:
             i += 1
-    last_org = max((k for k, w in enumerate(lows) if w in org_words), default=-1)
+    orgs_at = [k for k, w in enumerate(lows) if w in org_words] if not org_words.isdisjoint(lows) else []
+    last_org = orgs_at[-1] if orgs_at else -1
     if last_title_end > last_org:
         tail_from = last_title_end
         # "Mayor of London Sadiq Khan": the complement after the title stays with the role
         if tail_from < n and lows[tail_from] in _JOIN_PARTICLES:
-            firsts = load_set("en", "first_names_male") | load_set("en", "first_names_female")
+            firsts = _first_names()
             tail = range(tail_from, n)
             known = [k for k in tail if lows[k] in firsts]
             rest = [k for k in tail if lows[k] not in _JOIN_PARTICLES]
@@ -212,10 +229,9 @@ def _classify_words(words: tuple[str, ...], next_lower: bool) -> _Shape | None:
         return ("media", 0, 0, 0, n, whole[4:] if whole.startswith("The ") else whole)
     if last_org >= 0:
         return ("organisation", 0, 0, 0, n, whole)
-    places, adjectives = load_set("en", "places"), load_set("en", "place_adjectives")
-    if all(w in adjectives for w in lows):
+    if load_set("en", "place_adjectives").issuperset(lows):
         return None
-    if all(w in places or w in adjectives or w in _JOIN_PARTICLES for w in lows):
+    if _place_words().issuperset(lows):
         return ("organisation", 0, 0, 0, n, whole)  # "Ukraine", "North Carolina": a country speaks
     if n > 1 and lows[-1] in load_set("en", "groups"):
         return ("group", 0, 0, 0, n, whole)  # "Wyoming Republicans", "Senate Democrats"
@@ -555,6 +571,5 @@ def org_info(name: str) -> tuple[str, str, tuple[str, ...], bool, bool]:
     key = org_key(name)
     ini = initials(name).lower() if " " in key else ""
     bare = key in load_set("en", "organisation_words")
-    where = load_set("en", "places") | load_set("en", "place_adjectives")
-    place = all(w in where for w in key.split())
+    place = _places().issuperset(key.split())
     return key, ini if len(ini) > 1 else "", tuple(org_prefixes(key)), bare, place
