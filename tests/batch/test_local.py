@@ -176,3 +176,20 @@ def test_local_a_dead_or_hung_worker_costs_one_item(sources: list[str], expected
     out = [o for chunk in map_ordered(chunks, settings, 2, work=crash_or_hang, margin=1.0) for o in chunk]
     assert [o.source for o in out] == sources
     assert {o.source: o.skip[1] for o in out if o.skip and o.skip[1] != "fine"} == expected
+
+
+def test_local_ctrl_c_keeps_finished_work_and_resumes(tmp_path: Path, clean_run: tuple[Path, Path]) -> None:
+    root, clean = clean_run
+    db = tmp_path / "interrupted.db"
+    command = [sys.executable, "-m", "sayso.cli", "ingest", str(root), "--db", str(db), "-q", "--jobs", "2"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while _count(db) < 200 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 1
+    with sqlite3.connect(db) as conn:
+        status, stored = conn.execute("SELECT status, articles FROM runs").fetchone()
+    assert status == "interrupted" and 0 < stored < KILL_CORPUS
+    assert subprocess.run(command, timeout=120).returncode == 0
+    assert snapshot(db) == snapshot(clean)
