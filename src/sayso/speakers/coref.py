@@ -189,8 +189,9 @@ class _Resolver:
                 maybe_weak.add(written)
         if maybe_weak:
             opens = {s.start for s in self.sentences}
-            for (start, _end, *_), written in zip(raw, writtens, strict=True):
+            for r, written in zip(raw, writtens, strict=True):
                 if written in maybe_weak:
+                    start = r[0]
                     opening = start in opens or (start - 1 in opens and not text[start - 1].isalnum())
                     if not opening:
                         entity_of[written].strong = True
@@ -202,7 +203,8 @@ class _Resolver:
                            for r, w in zip(raw, writtens, strict=True)]
         else:
             last_named: dict[int, int] = {}
-            for (start, end, *_), written in zip(raw, writtens, strict=True):
+            for r, written in zip(raw, writtens, strict=True):
+                start, end = r[0], r[1]
                 e = entity_of[written]
                 if written in shared:
                     e = max(shared[written], key=lambda x: last_named.get(id(x), -1))
@@ -241,7 +243,8 @@ class _Resolver:
         cands += [self.by_key.get(p) for p in prefixes]
         if bare:
             # "the Office", "the Ministry": the body last named with that word
-            cands += [e for e in reversed(self.entities) if key in org_key(e.canonical).split()][:1]
+            cands.append(next((e for e in reversed(self.entities) if key in org_key(e.canonical).split()),
+                              None))
         fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
         if fits:
             e = max(fits, key=lambda x: x.seen)
