@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 
 from sayso.api import get_pipeline
-from sayso.dates import dates, find_date_expressions, find_sentence_dates, parse_header_date, resolve
+from sayso.dates import (
+    _remark_pattern,
+    _remark_pattern_lower,
+    dates,
+    find_date_expressions,
+    find_sentence_dates,
+    parse_header_date,
+    resolve,
+)
+from sayso.provenance_finders import remark_filter
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
@@ -500,3 +509,21 @@ def test_dates_slavic_articles_end_to_end(text: str, expected: dict[str, tuple[s
     if not got:
         pytest.skip("the extraction found none of these statements")
     assert got == {k: v for k, v in expected.items() if k in got}
+
+
+@pytest.mark.parametrize("sentence", [
+    "He made this remark on October 18.",
+    "HE MADE THESE REMARKS on Friday.",
+    "Об этом он заявил в пятницу.",
+    "Про це він сказав у п'ятницю.",
+    "He ſaid so on Friday.",
+    "İstanbul: he made this statement on Monday.",
+    "The talks stalled on Friday.",
+])
+def test_dates_remark_sentences_found_in_lower_case_as_in_the_text(sentence: str) -> None:
+    low = remark_filter(sentence)
+    exact = _remark_pattern().search(sentence) is not None
+    if low is not None:
+        assert (_remark_pattern_lower().search(low) is not None) == exact
+    else:  # a text lower case would change: searched as it is
+        assert any(c in sentence for c in "ſİ")

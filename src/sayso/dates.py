@@ -67,7 +67,7 @@ from .lang import load_lines
 from .model import Article, Statement
 from .pipeline import stage
 from .provenance import find_provenance, replace_statement, same_speaker, speaker_key
-from .provenance_finders import lexicon
+from .provenance_finders import lexicon, remark_filter
 from .settings import Settings
 
 __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates", "find_statement_dates",
@@ -118,6 +118,13 @@ def _remark_pattern() -> re.Pattern[str]:
     """Remark sentences ("He made this remark ..."), from the same lists ``provenance`` reads."""
     body = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
     return re.compile(rf"{WORD_START}(?:{body}){WORD_END}", re.IGNORECASE)
+
+
+@cache
+def _remark_pattern_lower() -> re.Pattern[str]:
+    """``_remark_pattern`` for lower-case text (its phrases are lower case): the same matches there
+    as the case-blind pattern has in the text, where ``remark_filter`` gives a lower-case text."""
+    return re.compile(_remark_pattern().pattern)
 
 
 def _about_words(text: str, start: int, end: int) -> bool:
@@ -289,10 +296,18 @@ def _wanted(article: Article) -> Callable[[int], bool]:
         idx = [max(0, bisect.bisect_right(starts, p) - 1) for p in points]
         near.update(range(min(idx), max(idx) + 1))
         near.update(range(max(0, idx[0] - EVENT_WINDOW), idx[0]))
-    remark = _remark_pattern()
+    remark, remark_low = _remark_pattern(), _remark_pattern_lower()
+    low: list[str | None] = []  # the text in lower case, made when first needed
 
     def wanted(k: int) -> bool:
-        return k in near or remark.search(text, sents[k].start, sents[k].end) is not None
+        if k in near:
+            return True
+        a, b = sents[k].start, sents[k].end
+        if not low:
+            low.append(remark_filter(text))
+        if low[0] is not None and remark_low.search(low[0], a, b) is None:
+            return False  # a case-blind search costs several times more: most sentences stop here
+        return remark.search(text, a, b) is not None
 
     return wanted
 
