@@ -20,10 +20,10 @@ from sayso.dates import (
     parse_header_date,
     resolve,
 )
-from sayso.provenance_finders import remark_filter
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
+from sayso.provenance_finders import remark_filter
 from sayso.settings import Settings
 
 
