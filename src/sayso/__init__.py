@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import extract, extract_many
+from .api import extract, extract_many, ingest, open_store
 from .errors import (
     ExtractionError,
     InputError,
@@ -38,4 +38,6 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "ingest",
+    "open_store",
 ]
