@@ -66,6 +66,7 @@ _WORD = re.compile(r"[\w][\w'’\-]*")
 _PASSIVE = re.compile(r"[ ,]*(?:was|were|is|are|be|been|being|has been|have been|had been)[ ]+"
                       r"(?:\w+ly[ ]+)?\Z")
 _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|saying)\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _BY = re.compile(r"\bby[ ]+(?:the[ ]+)?")
 _FRONTED = re.compile(r"(?:In|At|From|Inside|Within|Among)[ ]+(?:the[ ]+)?")
 _COORD = re.compile(r"[\s\"'”’»“«,;]*(?:,|and|but|while|as well as)[\s,]*(?:also[ ]+)?\Z")
@@ -460,7 +461,7 @@ class _Resolver:
 
     def _has_title(self, e: Entity, title: str) -> bool:
         role = self.role_of(e)
-        return role is not None and title in re.sub(r"['’]s\b", " ", role.lower()).split()
+        return role is not None and title in _POSSESSIVE.sub(" ", role.lower()).split()
 
     # -- passive subjects -----------------------------------------------------------------------
     def passive_agent(self, st: Statement) -> Entity | None:

@@ -260,6 +260,8 @@ def _classify_words(words: tuple[str, ...], next_lower: bool) -> _Shape | None:
 
 
 _DIGIT = re.compile(r"\d")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_ROLE_WORD = re.compile(r"[\w\-]+")
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 _ROLE_JOINERS = frozenset({"of", "the", "for", "to", "and"})
 
@@ -283,7 +285,7 @@ def _role_before(text: str, start: int, lo: int) -> str | None:
     if tail.strip() not in ("", ","):
         return None
     all_title_words, _ = _title_words()
-    lows = [re.sub(r"['’]s$", "", w[2].lower()).rstrip(".") for w in words]
+    lows = [_POSSESSIVE_END.sub("", w[2].lower()).rstrip(".") for w in words]
     if lows[-1] not in all_title_words:
         return None
     # the title that ends at the last word
@@ -462,7 +464,7 @@ def gender_of(written: str, role: str | None, name: str) -> str | None:
             return g
     if role:
         titles = _titles()
-        for w in re.findall(r"[\w\-]+", role.lower()):
+        for w in _ROLE_WORD.findall(role.lower()):
             g = titles.get(w)
             if g:
                 return g
@@ -537,7 +539,7 @@ def description_head(lows: list[str]) -> str:
     if "of" in words[1:]:
         k = words.index("of", 1)
         words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
-    return re.sub(r"['’]s$", "", words[-1]) if words else lows[-1]
+    return _POSSESSIVE_END.sub("", words[-1]) if words else lows[-1]
 
 
 def initials(name: str) -> str:
