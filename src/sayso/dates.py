@@ -64,9 +64,9 @@ from .dates_finders import (
     weekday_forms,
 )
 from .lang import load_lines
-from .model import Article, Statement
+from .model import Article, Statement, replace_statement
 from .pipeline import stage
-from .provenance import find_provenance, replace_statement, same_speaker, speaker_key
+from .provenance import find_provenance, same_speaker, speaker_key
 from .provenance_finders import lexicon, remark_filter
 from .settings import Settings
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
-from operator import attrgetter
+from dataclasses import dataclass
 
-from .model import Article, Statement
+from .model import Article, Statement, replace_statement
 from .pipeline import stage
 from .provenance_finders import (
     Carrier,
@@ -78,25 +77,6 @@ def _drop_speaker(p: Provenance, st: Statement, lex: Lexicon) -> Provenance:
     return p if len(kept) == len(p.carriers) else Provenance(p.venue, kept)
 
 
-_SET = object.__setattr__
-_CHECKED = hasattr(Statement, "__post_init__")  # checks in the constructor must run
-_FIELDS: tuple[str, ...] = Statement.__slots__
-_VALUES = attrgetter(*_FIELDS)
-_INDEX = {name: i for i, name in enumerate(_FIELDS)}
-
-
-def replace_statement(st: Statement, **changes: object) -> Statement:
-    """``dataclasses.replace`` for a frozen ``Statement`` without its per-call introspection (the
-    stages that write a field of every statement call it thousands of times)."""
-    if _CHECKED:
-        return replace(st, **changes)  # type: ignore[arg-type]
-    values = list(_VALUES(st))
-    for name, value in changes.items():
-        values[_INDEX[name]] = value
-    new = object.__new__(Statement)
-    for name, value in zip(_FIELDS, values, strict=True):
-        _SET(new, name, value)
-    return new
 
 
 def _anchor(st: Statement) -> int:

@@ -23,7 +23,6 @@ The attribution stage leaves each statement with its speaker mention as written 
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..lang import load_lines, load_set
-from ..model import Article, Span, SpeakerType, Statement, stable_id
+from ..model import Article, Span, SpeakerType, Statement, replace_statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
 from .names import (
@@ -588,24 +587,6 @@ def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
     return res
 
 
-_SET = object.__setattr__
-_CHECKED = hasattr(Statement, "__post_init__")  # checks in the constructor must run
-_FIELDS: tuple[str, ...] = Statement.__slots__
-_VALUES = operator.attrgetter(*_FIELDS)
-_INDEX = {name: i for i, name in enumerate(_FIELDS)}
-
-
-def _with(st: Statement, changes: dict[str, object]) -> Statement:
-    """``dataclasses.replace`` for a frozen ``Statement`` without its per-call introspection."""
-    if _CHECKED:
-        return replace(st, **changes)  # type: ignore[arg-type]
-    values = list(_VALUES(st))
-    for name, value in changes.items():
-        values[_INDEX[name]] = value
-    new = object.__new__(Statement)
-    for name, value in zip(_FIELDS, values, strict=True):
-        _SET(new, name, value)
-    return new
 
 
 @stage("speakers.coref", requires=["speakers.attribute"])
@@ -632,5 +613,5 @@ def coref(article: Article, settings: Settings) -> None:
             # a statement without its own attribution points at the words that name its speaker
             changes.update(speaker_mention=res.mention[0], speaker_start=res.mention[1],
                            speaker_end=res.mention[2])
-        new.append(_with(st, changes))
+        new.append(replace_statement(st, **changes))
     article.statements = new
