@@ -363,3 +363,15 @@ def test_coref_example_gold_speakers_from_correct_mentions() -> None:
     for q, res in zip(quotes, got, strict=True):
         assert res is not None
         assert res.speaker == q["speaker"] or res.speaker in q.get("speaker_aliases", []), q["text"]
+
+
+@pytest.mark.parametrize(("text", "mention", "speaker"), [
+    ("За словами Умєрова, Україна не торгує територіями.", "Умєрова", "Умєров"),
+    ("По словам Столтенберга, НАТО готово к переговорам.", "Столтенберга", "Столтенберг"),
+])
+def test_coref_keeps_the_nominative_an_inflected_mention_was_given(
+        text: str, mention: str, speaker: str) -> None:
+    from sayso import extract
+
+    found = [(s.speaker_mention, s.speaker) for s in extract(text).statements if s.speaker_mention == mention]
+    assert found and all(sp == speaker for _, sp in found)

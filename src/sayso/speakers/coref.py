@@ -607,7 +607,13 @@ def coref(article: Article, settings: Settings) -> None:
             if sid is None:
                 sid = ids[(res.type, res.speaker)] = stable_id("speaker", article.id or "", res.type or "",
                                                                res.speaker)
-        changes: dict[str, object] = {"speaker": res.speaker, "speaker_type": res.type,
+        speaker = res.speaker
+        if (st.speaker and st.speaker_mention and st.speaker != st.speaker_mention
+                and speaker is not None and speaker.casefold() == st.speaker_mention.casefold()):
+            # the attribution already gave the mention's base form ("Умєрова" → "Умєров"): keep it
+            # rather than the inflected form as written
+            speaker = st.speaker
+        changes: dict[str, object] = {"speaker": speaker, "speaker_type": res.type,
                                       "speaker_role": res.role, "speaker_id": sid}
         if st.speaker_mention is None and res.mention is not None:
             # a statement without its own attribution points at the words that name its speaker
