@@ -54,8 +54,9 @@ class BenchError(Exception):
 # Input
 
 
-def iter_texts(path: Path, limit: int | None = None) -> Iterator[str]:
-    """The ``text`` fields of a JSONL file, in order, at most ``limit`` of them, read lazily."""
+def iter_records(path: Path, limit: int | None = None) -> Iterator[dict[str, str]]:
+    """Article records of a JSONL file (``text`` plus ``id``, ``published``, ``outlet``, ``headline`` when
+    the line has them, also from its ``meta`` as the shared data keeps them), at most ``limit``, lazily."""
     if not path.is_file():
         raise BenchError(
             f"input file not found: {path}\n"
@@ -76,9 +77,30 @@ def iter_texts(path: Path, limit: int | None = None) -> Iterator[str]:
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise BenchError(f"{path}:{lineno}: the record has no string 'text' field")
             seen += 1
-            yield record["text"]
+            yield _article_record(record)
     if not seen:
         raise BenchError(f"{path}: no documents to benchmark")
+
+
+META_FIELDS = {"published": ("published", "publication_date"), "outlet": ("outlet", "publisher"),
+               "headline": ("headline", "title")}
+
+
+def _article_record(record: dict[str, Any]) -> dict[str, str]:
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    out = {"text": record["text"]}
+    if record.get("id") is not None:
+        out["id"] = str(record["id"])
+    for field, names in META_FIELDS.items():
+        value = next((src[n] for n in names for src in (record, meta) if isinstance(src.get(n), str)), None)
+        if value:
+            out[field] = value
+    return out
+
+
+def iter_texts(path: Path, limit: int | None = None) -> Iterator[str]:
+    for record in iter_records(path, limit):
+        yield record["text"]
 
 
 def read_texts(path: Path, limit: int | None = None) -> list[str]:
@@ -92,12 +114,12 @@ def varied_articles(path: Path, limit: int | None, n: int) -> Iterator[dict[str,
     """
     i = lap = 0
     while i < n:
-        for text in iter_texts(path, limit):
+        for record in iter_records(path, limit):
             if i >= n:
                 return
             if lap:
-                text = f"{text}\n\nThis is copy {lap} of the article (benchmark record {i})."
-            yield {"id": f"bench-{i:06d}", "text": text}
+                record["text"] += f"\n\nThis is copy {lap} of the article (benchmark record {i})."
+            yield {**record, "id": f"bench-{i:06d}"}
             i += 1
         lap += 1
 
@@ -113,7 +135,7 @@ def _maxrss_mb() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
-def _passes(texts: list[str], repeat: int, run: Callable[[list[str]], dict[str, int]]) -> dict[str, Any]:
+def _passes(texts: list[Any], repeat: int, run: Callable[[list[Any]], dict[str, int]]) -> dict[str, Any]:
     seconds: list[float] = []
     cpu: list[float] = []
     counts: dict[str, int] = {}
@@ -125,7 +147,7 @@ def _passes(texts: list[str], repeat: int, run: Callable[[list[str]], dict[str, 
     return {"seconds": seconds, "cpu_seconds": cpu, **counts}
 
 
-def work_sayso(texts: list[str], repeat: int) -> dict[str, Any]:
+def work_sayso(texts: list[dict[str, str]], repeat: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     import sayso
 
@@ -153,10 +175,10 @@ def work_sayso(texts: list[str], repeat: int) -> dict[str, Any]:
     }
 
 
-def time_stages(texts: list[str], repeat: int) -> dict[str, Any]:
+def time_stages(texts: list[dict[str, str]], repeat: int) -> dict[str, Any]:
     """CPU seconds spent in each stage function of the default pipeline, per pass over ``texts``."""
     import sayso.pipeline as pipeline_module
-    from sayso import Article
+    from sayso.api import to_article
     from sayso.pipeline import DEFAULT_STAGES, Pipeline
 
     pipe = Pipeline(DEFAULT_STAGES)
@@ -186,7 +208,7 @@ def time_stages(texts: list[str], repeat: int) -> dict[str, Any]:
         for _ in range(repeat):
             for text in texts:
                 t = time.process_time()
-                pipe(Article(text=text))
+                pipe(to_article(text))
                 total += time.process_time() - t
     finally:
         if check is not None:
@@ -202,13 +224,14 @@ def time_stages(texts: list[str], repeat: int) -> dict[str, Any]:
     }
 
 
-def compare_without(texts: list[str], repeat: int, drop: tuple[str, ...]) -> dict[str, Any]:
+def compare_without(texts: list[dict[str, str]], repeat: int, drop: tuple[str, ...]) -> dict[str, Any]:
     """Best CPU seconds per pass of the default pipeline and of it without ``drop``, passes alternated.
 
     Alternating the two and keeping each one's fastest pass cancels most of the machine's drift.
     ``error`` when the shorter order is not a valid pipeline (a later stage needs a dropped one).
     """
-    from sayso import Article, PipelineError
+    from sayso import PipelineError
+    from sayso.api import to_article
     from sayso.pipeline import DEFAULT_STAGES, Pipeline
 
     without = [s for s in DEFAULT_STAGES if s not in drop]
@@ -219,12 +242,12 @@ def compare_without(texts: list[str], repeat: int, drop: tuple[str, ...]) -> dic
     best = dict.fromkeys(pipes, float("inf"))
     for pipe in pipes.values():  # warm-up
         for text in texts[:WARMUP_DOCS]:
-            pipe(Article(text=text))
+            pipe(to_article(text))
     for _ in range(max(repeat, 3)):
         for name, pipe in pipes.items():
             t = time.process_time()
             for text in texts:
-                pipe(Article(text=text))
+                pipe(to_article(text))
             best[name] = min(best[name], time.process_time() - t)
     return {"stages": without, "with_s": best["with"], "without_s": best["without"]}
 
@@ -278,11 +301,11 @@ def work_textacy(texts: list[str], repeat: int, exclude: list[str], batch_size: 
 
 
 def worker_main(args: argparse.Namespace) -> int:
-    texts = read_texts(args.input, args.limit)
     if args.worker == "sayso":
-        result = work_sayso(texts, args.repeat)
+        result = work_sayso(list(iter_records(args.input, args.limit)), args.repeat)
     else:
-        result = work_textacy(texts, args.repeat, _split(args.peer_exclude), args.peer_batch_size)
+        result = work_textacy(read_texts(args.input, args.limit), args.repeat, _split(args.peer_exclude),
+                              args.peer_batch_size)
     print(json.dumps(result))
     return 0
 
