@@ -375,3 +375,14 @@ def test_coref_keeps_the_nominative_an_inflected_mention_was_given(
 
     found = [(s.speaker_mention, s.speaker) for s in extract(text).statements if s.speaker_mention == mention]
     assert found and all(sp == speaker for _, sp in found)
+
+
+@pytest.mark.parametrize("text", [
+    "— Нет, — сказал он. — Не знаю.",
+    "— Ні, — сказав він.",
+])
+def test_coref_a_dialogue_line_opener_is_no_antecedent(text: str) -> None:
+    from sayso import extract
+
+    speakers = {s.speaker for s in extract(text).statements}
+    assert speakers and not speakers & {"Нет", "Ні", "Не знаю"}

@@ -68,6 +68,14 @@ def media_forms() -> dict[str, str]:
 
 
 @cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that never name anyone: the English list, and the Russian and Ukrainian
+    words that open a statement ("Нет", "Да", "Он") — a dialogue line's first word is no antecedent."""
+    return (load_set("en", "not_names") | load_set("ru", "statement_openers")
+            | load_set("uk", "statement_openers"))
+
+
+@cache
 def media_words(kind: str) -> frozenset[str]:
     """Lower-case words of media: ``"name"`` words make a run a medium ("Radio", "Channel"),
     ``"description"`` words head a description of one ("the publication", "the journalists")."""
@@ -304,7 +312,7 @@ def _role_before(text: str, start: int, lo: int) -> str | None:
             i -= 1
             continue
         break
-    not_names = load_set("en", "not_names")
+    not_names = _not_names()
     while i < first and (lows[i] in _ROLE_JOINERS or lows[i] in not_names):
         i += 1  # "the", "by", "However" before the role
     return text[base + words[i][0]:base + words[-1][1]]
@@ -397,7 +405,7 @@ _RunShape = tuple[int, int, SpeakerType, int, str]
 @lru_cache(maxsize=65536)
 def _run_shapes(run: str, next_lower: bool) -> tuple[_RunShape, ...]:
     """The mentions in one capitalised run, memoised: the same runs come back in every article."""
-    not_names = load_set("en", "not_names")
+    not_names = _not_names()
     abbrev = load_set("en", "abbreviations")
     if " " not in run:
         if run.lower() in not_names or (run[-1] == "." and run[:-1].lower() not in abbrev):
@@ -482,7 +490,7 @@ def speaker_type_of(words: str) -> SpeakerType | None:
     """The type a plain capitalised name would get on its own (used for names no run found)."""
     pats = _patterns()
     toks = [(t.start(), t.end(), t.group()) for t in pats["token"].finditer(words)]
-    m = _mention_of(words, toks, load_set("en", "not_names"), False) if toks else None
+    m = _mention_of(words, toks, _not_names(), False) if toks else None
     return m.type if m else None
 
 
