@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
-from .jsonl import article_from_record, read_jsonl_line, read_jsonl_lines, skipped_article
+from .jsonl import article_from_record, count_lines, read_jsonl_line, read_jsonl_lines, skipped_article
 from .text import Header, find_header, read_text_article
 
 JSONL_SUFFIXES = (".jsonl",)
@@ -108,12 +108,4 @@ def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[Article]:
 
 def count_articles(path: Path, chunk: int = 1 << 20) -> int:
     """How many articles ``path`` holds (lines of a JSON-lines file), read in chunks, for progress."""
-    if not is_jsonl(path):
-        return 1
-    n = 0
-    last = b"\n"
-    with path.open("rb") as fh:
-        while block := fh.read(chunk):
-            n += block.count(b"\n")
-            last = block[-1:]
-    return n + (last != b"\n")
+    return count_lines(path, chunk) if is_jsonl(path) else 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -22,6 +23,17 @@ FIELDS = ("id", "published", "outlet", "url", "headline")
 def skipped_article(id: str | None, reason: str, message: str) -> Article:
     """An empty article that records why it could not be read."""
     return Article(text="", id=id, skipped=[Skip("ingest", reason, message)])
+
+
+def count_lines(path: Path, chunk: int = 1 << 20) -> int:
+    """Lines of a JSON-lines file (a last line without a newline counts), read in chunks."""
+    n = 0
+    last = b"\n"
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n")
 
 
 def article_from_record(record: Any, fallback_id: str) -> Article:

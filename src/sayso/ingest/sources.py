@@ -32,7 +32,7 @@ from ..model import Article
 from ..settings import Settings, parse_json_fields
 from .encoding import decode_bytes
 from .feeds import looks_like_feed, read_feed
-from .jsonl import article_from_record, read_jsonl_line
+from .jsonl import article_from_record, count_lines, read_jsonl_line
 from .text import read_text_article
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -305,20 +305,10 @@ def count_items(paths: Iterable[str]) -> int | None:
             if kind in ("text", "html", "file"):
                 total += 1
             elif kind == "jsonl" and not f.name.lower().endswith(".gz"):
-                total += _count_lines(f)
+                total += count_lines(f, READ_CHUNK)
             else:
                 return None
     return total
-
-
-def _count_lines(path: Path) -> int:
-    n = 0
-    last = b"\n"
-    with path.open("rb") as fh:
-        while block := fh.read(READ_CHUNK):
-            n += block.count(b"\n")
-            last = block[-1:]
-    return n + (last != b"\n")
 
 
 class LineReadable(Protocol):
