@@ -11,7 +11,7 @@ import heapq
 
 from ..lang import load_set
 from ..model import Cue
-from ..speakers.phrases import find_left_np, find_right_np, looks_like_np, word_class
+from ..speakers.phrases import _abbrev_dot, find_left_np, find_right_np, looks_like_np, word_class
 from ..text.tokens import Token
 from .cues import CueEntry, Lexicon
 from .pieces import Attribution, Piece, _is_name_token, _mention, _pieces, text_end
@@ -102,7 +102,6 @@ class CueIndex(set[int]):
         return idx
 
 def _is_abbrev(tokens: list[Token], i: int) -> bool:
-    from ..speakers.phrases import _abbrev_dot
     return _abbrev_dot(tokens, i)
 
 def _skip_object(tokens: list[Token], k: int, n: int) -> int:
@@ -156,7 +155,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
     if len(cues) > _MAX_CUES:
         return []  # not prose: no sentence of news holds this many reporting verbs
     cue_at = CueIndex.of(tokens, cues)
-    mods = word_class("modal") | {w for w in _MODIFIERS()}
+    mods = word_class("modal") | _MODIFIERS()
     det = word_class("determiner") - {"that", "this", "all", "both", "some", "many", "most", "several", "few",
                                       "one", "two", "three", "others"}
     be = word_class("be")
@@ -245,7 +244,6 @@ def _skip_raising(tokens: list[Token], j: int, mods: frozenset[str] | set[str]) 
 def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> bool:
     """Cue words used otherwise: "to say" (an infinitive), "the United States", "a conference call",
     and present forms of noun-like cues ("reports", "states") without a clear subject."""
-    from ..lang import load_set
     pairs = load_set("en", "not_cues")
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[ie + 1].low if ie + 1 < len(tokens) else ""
@@ -271,7 +269,6 @@ def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> boo
     return False
 
 def _MODIFIERS() -> frozenset[str]:
-    from ..lang import load_set
     return load_set("en", "cue_modifiers")
 
 def _clause_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
