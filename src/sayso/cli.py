@@ -358,5 +358,8 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
+# The other command groups add themselves to ``main`` (one module per layer keeps this one short).
+from . import cli_batch, cli_corpus, cli_web  # noqa: E402, F401
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -106,3 +106,57 @@ END;
 V3_BATCH_SEARCH = """
 DROP TRIGGER statements_fts_insert;
 """
+
+# The corpus layer (DESIGN.md §5): one row per real speaker across articles, languages and scripts, the
+# names and roles it was seen under, and clusters of the same words reprinted anywhere. ``statement_links``
+# ties each statement to its canonical speaker and its cluster; ``relation`` says how the statement joined
+# the cluster (``first``: the earliest appearance, ``exact``: the same words after normalisation, ``near``:
+# a copy with small edits, ``fragment``: part of a longer quote in the cluster). The tables are rebuilt or
+# extended by the linker (``sayso link``, and the end of ``sayso ingest``), never by hand.
+V4_CORPUS = """
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    type TEXT,
+    statements INTEGER NOT NULL DEFAULT 0,
+    first_said TEXT,
+    last_said TEXT
+);
+CREATE TABLE aliases (
+    id INTEGER PRIMARY KEY,
+    speaker INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    language TEXT,
+    statements INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (speaker, alias)
+);
+CREATE INDEX aliases_alias ON aliases(alias);
+CREATE TABLE speaker_roles (
+    id INTEGER PRIMARY KEY,
+    speaker INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    first_seen TEXT,
+    last_seen TEXT,
+    statements INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (speaker, role)
+);
+CREATE TABLE clusters (
+    id INTEGER PRIMARY KEY,
+    "text" TEXT NOT NULL,
+    speaker INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+    first_statement INTEGER REFERENCES statements(id) ON DELETE SET NULL,
+    first_seen TEXT,
+    first_outlet TEXT,
+    statements INTEGER NOT NULL DEFAULT 0,
+    outlets INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE statement_links (
+    statement INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    speaker INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+    cluster INTEGER REFERENCES clusters(id) ON DELETE SET NULL,
+    relation TEXT
+);
+CREATE INDEX statement_links_speaker ON statement_links(speaker);
+CREATE INDEX statement_links_cluster ON statement_links(cluster);
+"""
