@@ -137,6 +137,23 @@ NOT_STATEMENTS = [
     "He held a conference call with donors.",
     "The United States will host the summit.",
     "They declined to say more.",                               # an infinitive has no speaker of its own
+    # a headline credited to its author in a round-up, not words somebody said
+    '—"Sam Mendes leaves the musical on its way to Broadway after all these years," by Times\' Mike Paul.',
+    '"A museum director balances history with crowd-pleasers in a busy city season" by The Boston Globe.',
+]
+
+# One row: a headline, its body, then every statement expected from the headline (the body says nothing).
+HEADLINES = [
+    ('Umerov stated he would commit "very bad things" if territories were exchanged.',
+     [("mixed", 'he would commit "very bad things" if territories were exchanged', "Umerov", "stated"),
+      ("direct", "very bad things", "Umerov", "stated")]),
+    ("Clinton says the plan is 'a recipe for disaster' and 'deeply unfair'.",
+     [("mixed", "the plan is 'a recipe for disaster' and 'deeply unfair'", "Clinton", "says"),
+      ("direct", "a recipe for disaster", "Clinton", "says"),
+      ("direct", "deeply unfair", "Clinton", "says")]),
+    # no quotation marks: one indirect statement, as in body text
+    ("Minister says talks will resume in spring.",
+     [("indirect", "talks will resume in spring", "Minister", "says")]),
 ]
 
 
@@ -153,6 +170,17 @@ def test_reported_attributes_direct_quotes(text: str, expected: list[tuple[str, 
 @pytest.mark.parametrize("text", NOT_STATEMENTS)
 def test_reported_rejects_names_titles_and_non_cues(text: str) -> None:
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(("headline", "expected"), HEADLINES, ids=[r[0][:40] for r in HEADLINES])
+def test_reported_headline_gives_its_quoted_words_as_statements(
+        headline: str, expected: list[tuple[str, ...]]) -> None:
+    text = headline + "\n\nThe meeting took place on Monday in the capital."
+    a = PIPE(Article(text=text, headline=headline))
+    assert [(s.kind, s.text, s.speaker_mention, s.cue) for s in a.statements] == expected
+    # in body text the same sentence stays one mixed statement
+    body = [s.kind for s in PIPE(Article(text="Intro line here.\n\n" + headline)).statements]
+    assert body == [row[0] for row in expected if row[0] != "direct"]
 
 
 @pytest.mark.parametrize(("sentences", "quotes", "expected"), [

@@ -90,3 +90,24 @@ def text_end(t: Token) -> str:
     if q is None or q.end <= q.start:
         return ""
     return t.text[q.end - q.open_at - 1]
+
+def find_quoted_fragments(text: str, atts: list[Attribution],
+                          quotations: list[Quotation]) -> list[Attribution]:
+    """The quoted words inside each mixed clause, as attributions of their own with a ``direct`` piece.
+
+    Used for headlines ("Umerov stated he would commit "very bad things" if …"): a headline's clause is
+    the editor's summary and its quoted words are the claim to check, so they are a statement of their
+    own. In body text the annotated corpora keep a partly quoted clause as one ``mixed`` statement, and
+    sayso follows them there (docs/design-notes.md).
+    """
+    out: list[Attribution] = []
+    for att in atts:
+        for p in att.pieces:
+            if p.kind != "mixed":
+                continue
+            for q in quotations:
+                if q.close_at is not None and p.start <= q.open_at and q.close_at < p.end \
+                        and q.end > q.start and not is_typewriter(text, q):
+                    out.append(Attribution(att.cue, att.entry, att.speaker,
+                                           [Piece(q.start, q.end, "direct", q)], att.confidence))
+    return out

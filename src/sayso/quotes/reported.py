@@ -31,12 +31,14 @@ from ..text.tokens import tokenize
 from . import slavic
 from .cues import load_cues
 from .frames import analyse_window, find_cue_tokens
-from .pieces import Attribution, Piece, is_typewriter
+from .pieces import Attribution, Piece, find_quoted_fragments, is_typewriter
 
 __all__ = ["Attribution", "Piece", "analyse_window", "find_cue_tokens", "find_windows", "is_typewriter"]
 
 _OPENERS = "\"“‘'«„‚"
 _ATTRIBUTION_CHARS = 200  # a sentence after a quotation longer than this is not just its attribution
+# A headline is looked for among the article's first characters only (header lines come before it).
+HEADLINE_WITHIN = 1000
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 
 
@@ -100,6 +102,16 @@ def _statements(text: str, atts: list[Attribution], key: str) -> list[Statement]
             ))
     return out
 
+def find_headline(text: str, headline: str | None) -> tuple[int, int] | None:
+    """Where the article's headline stands in its text: a whole line among the first few."""
+    if not headline or not headline.strip():
+        return None
+    at = text.find(headline.strip(), 0, HEADLINE_WITHIN + len(headline))
+    if at < 0 or (at > 0 and text[at - 1] != "\n"):
+        return None
+    return at, at + len(headline.strip())
+
+
 @stage("quotes.reported", requires=["quotes.direct"])
 def reported(article: Article, settings: Settings) -> None:
     text = article.text
@@ -115,6 +127,7 @@ def reported(article: Article, settings: Settings) -> None:
     first = lex.first_words
     hits = [m.start() for m in _WORD.finditer(article.norm or text) if m.group().lower() in first]
     hi = 0
+    headline = find_headline(text, article.headline)
     for w in windows:
         while hi < len(hits) and hits[hi] < w.start:
             hi += 1
@@ -134,6 +147,8 @@ def reported(article: Article, settings: Settings) -> None:
             atts = slavic.analyse_window(text, tokens, lang)
         else:
             atts = analyse_window(text, tokens, lex)
+            if headline is not None and headline[0] <= w.start < headline[1]:
+                atts += find_quoted_fragments(text, atts, inside)
         for st in _statements(text, atts, key):
             article.statements.append(st)
         for att in atts:

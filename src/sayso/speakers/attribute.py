@@ -37,6 +37,14 @@ def is_speech_like(words: str) -> bool:
 
 
 _CAP = "A-ZА-ЯЁІЇЄҐ"
+# '—"Sam Mendes leaves ‘Chocolate Factory’," by Times' Michael Paulson': a headline credited to its author
+_CREDIT = re.compile(r"[,.]?\s{0,2}by\s+(?:the\s+)?[A-Z]")
+
+
+def is_credited_title(text: str, q: Quotation) -> bool:
+    """A quotation followed by "by" and a name is the title of a piece with its author (newsletter
+    round-ups, reading lists), not words somebody said."""
+    return q.close_at is not None and _CREDIT.match(text, q.outer_end) is not None
 _NAME_COLON = re.compile(
     rf"(?:^|\n|[.!?]\s|\s[-—–]\s)\s*((?:[{_CAP}][\w.'’\-]*)(?:\s+(?:[{_CAP}][\w.'’\-]*|of|the|de|van|von|al|"
     r"\([^()\n]{1,24}\))){0,6})\s*:\s*$")
@@ -137,6 +145,8 @@ def attribute(article: Article, settings: Settings) -> None:
             kind, start, end = "indirect", q.outer_start, q.outer_end
         if looks_like_name(words):
             continue  # "Radio Liberty", a book title: a name in quotation marks says nothing
+        if is_credited_title(text, q):
+            continue
         intro = find_colon_intro(text, q, article.work.get("colon_cues", []))
         if intro is not None:
             mention, cue = intro
