@@ -19,6 +19,12 @@ from sayso.text.language import detect_language
     ("— …", "other"),
     ("Умеров (Umerov) сказал.", "ru"),
     ("He said «да».", "en"),
+    # no letter only one language has: the words only one language has decide
+    ("Вона наголосила, що допомога триватиме.", "uk"),
+    ("Она подчеркнула, что помощь продолжится.", "ru"),
+    ("Джерело в Генштабі повідомило.", "uk"),
+    ("Как сообщает агентство, сделка сорвалась.", "ru"),
+    ("Як зазначає видання, Захід готовий до компромісу.", "uk"),
 ])
 def test_language_of_a_sentence(sentence: str, expected: str) -> None:
     assert detect_language(sentence) == expected

@@ -47,6 +47,7 @@ from .names import (
     skeleton,
     speaker_type_of,
 )
+from .slavic_mentions import find_complement_end, is_plural, lemmas
 
 LOOKBACK = 8  # sentences a pronoun may reach back
 NEAREST_CHARS = 6_000  # how far back a description ("the publication") looks for what it stands for
@@ -62,6 +63,7 @@ _DETERMINERS = frozenset(["the", "this", "that", "these", "those", "a", "an", "o
 _INDEFINITE = frozenset(["a", "an", "one", "two", "three", "several", "some", "many", "unnamed",
                          "anonymous", "certain"])
 _WORD = re.compile(r"[\w][\w'’\-]*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PASSIVE = re.compile(r"[ ,]*(?:was|were|is|are|be|been|being|has been|have been|had been)[ ]+"
                       r"(?:\w+ly[ ]+)?\Z")
 _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|saying)\b")
@@ -152,6 +154,7 @@ def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
 class _Resolver:
     def __init__(self, article: Article) -> None:
         self.text = article.text
+        self.langs = article.sentence_languages
         self.sentences: list[Span] = article.sentences or [Span(0, len(article.text))]
         self.sent_starts = [s.start for s in self.sentences]
         quotes = sorted((q.start, q.end) for q in article.quotations)
@@ -183,7 +186,8 @@ class _Resolver:
         maybe_weak: set[str] = set()
         for written, (_s, _e, typ, _r, canonical) in first.items():
             e = entity_of[written] = self.link(written, typ, roles.get(written), canonical)
-            if " " in canonical or written in roles or e.gender or typ != "person":
+            if " " in canonical or written in roles or e.gender or typ != "person" \
+                    or _CYRILLIC.search(written):  # a Cyrillic run is a name only when its words say so
                 e.strong = True
             elif not e.strong:
                 maybe_weak.add(written)
@@ -406,6 +410,8 @@ class _Resolver:
         k = bisect.bisect_left(self.event_starts, start)
         if k < len(self.events) and self.events[k].start == start and self.events[k].end == end:
             return _resolution(self.events[k].entity)  # the mention is a name: the common case
+        if _CYRILLIC.search(mention):
+            return self._describe_slavic(mention, start, end)
         spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
         if not spans:
             return None
@@ -456,6 +462,32 @@ class _Resolver:
             return _resolution(self.link(mention, typ, None, mention))
         if head.endswith("s") and lows[0] not in _DETERMINERS - _INDEFINITE:
             return Resolution(mention, "group", None)
+        return None
+
+    def _describe_slavic(self, mention: str, start: int, end: int) -> Resolution | None:
+        """A Russian or Ukrainian description: "Министр" (the last person with a role), "издание" /
+        "видання" (the medium named last), "источник в Офисе президента" (anonymous), "журналисты"."""
+        si = self.sentence_of(start)
+        lang = self.langs[si] if self.langs and si < len(self.langs) and self.langs[si] in ("ru", "uk") \
+            else "ru"
+        words = [m.group() for m in _WORD.finditer(mention)]
+        if not words:
+            return None
+        heads = lemmas(words[0], lang)
+        named = [ev for ev in self.events_in(start, end) if ev.entity.type == "person"]
+        if named:
+            return _resolution(named[-1].entity)
+        if heads & load_set(lang, "anonymous"):
+            # the whole description: "источник в Офисе президента"
+            return Resolution(self.text[start:find_complement_end(self.text, end, lang)], "anonymous", None)
+        if heads & load_set(lang, "media_descriptions"):
+            media = self.nearest(start, lambda x: x.type == "media")
+            return _resolution(media) if media is not None else Resolution(mention, "media", None)
+        if heads & load_set(lang, "groups") and is_plural(words[0], lang):
+            return Resolution(mention, "group", None)
+        if heads & load_set(lang, "titles"):
+            e = self.nearest(start, lambda x: x.type == "person" and x.strong and self.role_of(x) is not None)
+            return _resolution(e) if e is not None else Resolution(mention, "person", None)
         return None
 
     def _has_title(self, e: Entity, title: str) -> bool:

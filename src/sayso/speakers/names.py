@@ -336,6 +336,10 @@ def _role_after(text: str, end: int, hi: int) -> str | None:
 
 def role_near(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """A role written next to the name ``text[start:end]`` but outside its run (within ``lo:hi``)."""
+    if _CYRILLIC.search(text, start, end):
+        from .slavic_mentions import find_role_before
+
+        return find_role_before(text, start, lo, "uk" if _UK_LETTERS.search(text, lo, end) else "ru")
     return _role_before(text, start, lo) or _role_after(text, end, hi)
 
 
@@ -374,6 +378,7 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     writtens: list[str] = []
     first: dict[str, NameRun] = {}
     shapes_of = _run_shapes
+    from .slavic_mentions import cyrillic_shapes  # it builds on this module
     for m in _patterns()["run"].finditer(text):
         found, nxt = m.group(0, 1)
         s0 = m.start()
@@ -385,7 +390,10 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 found = text[q:s0 + len(found)]
                 s0 = q
-        shapes = shapes_of(found, nxt is not None and nxt.islower())
+        if _CYRILLIC.search(found):
+            shapes = cyrillic_shapes(found)
+        else:
+            shapes = shapes_of(found, nxt is not None and nxt.islower())
         if not shapes:
             continue  # the most common runs: "The", "In"
         for rs, re_, typ, role_end, canonical in shapes:
@@ -400,6 +408,9 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
 
 # (start, end, type, end of the role or 0, canonical name), offsets relative to the run
 _RunShape = tuple[int, int, SpeakerType, int, str]
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 
 
 @lru_cache(maxsize=65536)
@@ -477,6 +488,10 @@ def gender_of(written: str, role: str | None, name: str) -> str | None:
             if g:
                 return g
     words = name.split()
+    if words and _CYRILLIC.search(name):
+        from .slavic_names import name_case_gender
+
+        return name_case_gender(words, "uk" if _UK_LETTERS.search(name) else "ru")[1]
     if words:
         first = words[0].lower()
         if first in load_set("en", "first_names_male"):

@@ -178,6 +178,30 @@ def is_person_word(word: str, lang: str) -> bool:
     return not is_known(word, lang)  # known only as a common word: "Президент", "Графиня"
 
 
+# Nominative endings of male surnames (a female surname in -ова may be a genitive: not read)
+_MALE_SURNAME = ("ский", "цкий", "ський", "цький", "ов", "ёв", "ев", "єв", "ин", "ін", "ий", "ой")
+
+
+def name_case_gender(words: list[str], lang: str) -> tuple[str | None, str | None]:
+    """The case and gender a person's name is written in, when its words tell: a first name knows both
+    ("Марія Захарова": nominative, female; "Рустема Умерова": genitive, male); a surname alone tells
+    only a gender, by a nominative ending, and only when no oblique reading competes ("Умеров": male;
+    "Захарова" could be Захаров's genitive: unknown)."""
+    if not words:
+        return None, None
+    p = _is_given_name(words[0], lang, None) if len(words) > 1 else None
+    if p is not None and p.is_known:  # a guessed parse of an unknown word ("Бриджит") tells nothing
+        case = next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if _has(p, c)), None)
+        gender = "f" if _has(p, "femn") else "m" if _has(p, "masc") else None
+        return case, gender
+    low = words[-1].lower()
+    if low.endswith(_MALE_SURNAME):
+        return None, "m"
+    if low.endswith(("ськая", "цкая", "ська", "цька")):
+        return None, "f"
+    return None, None
+
+
 def split_name(words: list[str], lang: str) -> tuple[int, int] | None:
     """The run of words (first, last index) that is a person's name at the end of a speaker phrase:
     "министр обороны Украины Рустем Умеров" → the last two."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
+from ..lang import load_set
 from ..model import Article
 from ..pipeline import stage
 from ..settings import Settings
@@ -19,6 +21,7 @@ _RU = set("ыэёъЫЭЁЪ")
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_WORD = re.compile("[\u0400-\u04ff'’]+")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -32,7 +35,20 @@ def detect_language(s: str) -> str:
         return "en"
     uk = sum(s.count(c) for c in _UK)
     ru = sum(s.count(c) for c in _RU)
+    if uk == ru:
+        # no telling letter ("Вона наголосила, що допомога триватиме"): the words only one language has
+        words = _WORD.findall(s.lower())
+        uk = sum(w in _marker_words("uk") for w in words)
+        ru = sum(w in _marker_words("ru") for w in words)
     return "uk" if uk > ru else "ru"
+
+
+@cache
+def _marker_words(lang: str) -> frozenset[str]:
+    """Frequent words of ``lang`` the other Cyrillic language does not have (after ``marker_words``
+    entries of the other language are taken away: a word both lists hold decides nothing)."""
+    other = "ru" if lang == "uk" else "uk"
+    return load_set(lang, "marker_words") - load_set(other, "marker_words")
 
 
 @stage("language", requires=["segment"])
