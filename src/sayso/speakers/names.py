@@ -390,7 +390,7 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 found = text[q:s0 + len(found)]
                 s0 = q
-        if _CYRILLIC.search(found):
+        if "\u0400" <= found[0] <= "\u04ff":  # a run that opens in Cyrillic
             shapes = cyrillic_shapes(found)
         else:
             shapes = shapes_of(found, nxt is not None and nxt.islower())
