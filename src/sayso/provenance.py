@@ -28,10 +28,10 @@ from .provenance_finders import (
     find_carriers,
     find_provenance,
     find_venues,
+    gaps,
+    holds_remark,
     lexicon,
-    may_hold_remark,
-    remark_filter,
-    scan,
+    scan_gaps,
 )
 from .settings import Settings
 
@@ -88,55 +88,100 @@ def _anchor(st: Statement) -> int:
 
 @dataclass(slots=True)
 class _Doc:
-    """The statements of one article (in text order) with what the stage looks up about them."""
+    """The statements of one article (in text order) with what the stage looks up about them; the
+    speakers and who touches which sentence are worked out when first asked (most articles have
+    nothing to find, and then nobody asks)."""
 
     article: Article
     sts: list[Statement]
-    keys: list[str | None]
+    lex: Lexicon
     spans: list[tuple[int, int]]  # sentence index range of each statement's words
     regions: list[tuple[int, int]]  # ... of its words, cue and speaker mention
-    touching: dict[int, list[int]]  # sentence index -> statements whose words touch it
-    hides: list[bool]  # whether a statement's words hide what they say from its provenance
+    gaps: list[tuple[int, int]]  # the text outside the words that hide what they say (see ``of``)
+    gap_ends: list[int]
+    _keys: list[str | None] | None = None
     _groups: list[int] | None = None
+    _touching: dict[int, list[int]] | None = None
+
+    @property
+    def keys(self) -> list[str | None]:
+        """Each statement's ``speaker_key``."""
+        if self._keys is None:
+            known: dict[tuple[str | None, str | None], str | None] = {}
+            keys = self._keys = []
+            for st in self.sts:
+                who = (st.speaker, st.speaker_mention)
+                if who not in known:
+                    known[who] = speaker_key(st, self.lex)
+                keys.append(known[who])
+        return self._keys
 
     @property
     def groups(self) -> list[int]:
-        """The speaker group of each statement (-1: no named speaker), worked out when first asked."""
+        """The speaker group of each statement (-1: no named speaker)."""
         if self._groups is None:
             self._groups = _speaker_groups(self.keys)
         return self._groups
 
+    @property
+    def touching(self) -> dict[int, list[int]]:
+        """Sentence index -> the statements whose words touch it."""
+        if self._touching is None:
+            touching: dict[int, list[int]] = {}
+            for i, (lo, hi) in enumerate(self.spans):
+                for k in range(lo, hi + 1):
+                    touching.setdefault(k, []).append(i)
+            self._touching = touching
+        return self._touching
+
     @classmethod
     def of(cls, article: Article, sts: list[Statement], lex: Lexicon) -> _Doc:
         starts = [s.start for s in article.sentences]
-
-        def idx(offset: int) -> int:
-            return max(0, bisect_right(starts, offset) - 1)
-
         spans, regions = [], []
-        touching: dict[int, list[int]] = {}
-        for i, st in enumerate(sts):
-            lo, hi = idx(st.start), idx(max(st.start, st.end - 1))
+        hidden: list[tuple[int, int]] = []
+        longest, keys = lex.longest_key, lex.keys
+        for st in sts:
+            start, end = st.start, st.end
+            lo = bisect_right(starts, start) - 1
+            if lo < 0:
+                lo = 0
+            hi = bisect_right(starts, end - 1) - 1 if end - 1 > start else lo
+            if hi < 0:
+                hi = 0
             spans.append((lo, hi))
             # the cue's and the mention's sentences, when near (a speaker found paragraphs away by
             # coreference does not bring the sentences in between)
-            extra = [k for p in (st.cue_start, st.speaker_start) if p is not None
-                     for k in (idx(p),) if lo - 2 <= k <= hi + 2]
-            regions.append((min([lo, *extra]), max([hi, *extra])))
-            for k in range(lo, hi + 1):
-                touching.setdefault(k, []).append(i)
-        # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides nothing
-        hides = [st.text.strip(" .,").casefold() not in lex.keys for st in sts]
-        keys = [speaker_key(st, lex) for st in sts]
-        return cls(article, sts, keys, spans, regions, touching, hides)
+            r_lo, r_hi = lo, hi
+            for p in (st.cue_start, st.speaker_start):
+                if p is not None:
+                    k = max(0, bisect_right(starts, p) - 1)
+                    if lo - 2 <= k <= hi + 2:
+                        r_lo, r_hi = min(r_lo, k), max(r_hi, k)
+            regions.append((r_lo, r_hi))
+            # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides
+            # nothing (case folding never shortens a text: a longer one is no outlet's name)
+            words = st.text.strip(" .,")
+            if len(words) > longest or words.casefold() not in keys:
+                hidden.append((start, end))
+        # Nothing found in a statement's words counts. A range of sentences is read outside the words of
+        # the statements that touch it; the words of any other statement lie outside the range, so the
+        # gaps of every range are cut once, from the whole text.
+        outside = gaps(0, len(article.text), hidden)
+        return cls(article, sts, lex, spans, regions, outside, [b for _, b in outside])
 
-    def exclude(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The statements' words in sentences ``lo..hi``: nothing found there counts."""
-        seen = {i for k in range(lo, hi + 1) for i in self.touching.get(k, ())}
-        return [(self.sts[i].start, self.sts[i].end) for i in seen if self.hides[i]]
-
-    def chars(self, lo: int, hi: int) -> tuple[int, int]:
-        return self.article.sentences[lo].start, self.article.sentences[hi].end
+    def region_gaps(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The gaps in sentences ``lo..hi``."""
+        start, end = self.article.sentences[lo].start, self.article.sentences[hi].end
+        out = []
+        gaps = self.gaps
+        for k in range(bisect_right(self.gap_ends, start), len(gaps)):
+            a, b = gaps[k]
+            if a >= end:
+                break
+            a, b = max(a, start), min(b, end)
+            if a < b:
+                out.append((a, b))
+        return out
 
 
 def _owner(doc: _Doc, j: int) -> tuple[str, int]:
@@ -147,6 +192,9 @@ def _owner(doc: _Doc, j: int) -> tuple[str, int]:
     return ("cue", cue) if cue is not None else ("statement", j)
 
 
+_NOTHING = Provenance(None, ())
+
+
 def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
     """Provenance found in each statement's own sentences; a match shared by statements of
     different speakers goes to the speaker whose cue (or mention) is nearest to it."""
@@ -155,24 +203,26 @@ def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
     cache: dict[tuple[int, int], list[tuple[Venue | Carrier, tuple[str, int]]]] = {}
     out: list[Provenance] = []
     for i, st in enumerate(sts):
-        lo, hi = doc.regions[i]
-        if (lo, hi) not in cache:
-            venues, carriers = scan(text, *doc.chars(lo, hi), doc.exclude(lo, hi), lex)
-            matches: list[Venue | Carrier] = [*venues, *carriers]
-            owned: list[tuple[Venue | Carrier, tuple[str, int]]] = []
-            near = {j for k in range(lo, hi + 1) for j in doc.touching.get(k, ())} | {i} if matches else set()
-            anchors = sorted((_anchor(sts[j]), j) for j in near)
-            points = [a for a, _ in anchors]
-            for match in matches:
-                at = bisect_right(points, match.start)
-                j = min(anchors[max(0, at - 1):at + 1], key=lambda a: abs(a[0] - match.start))[1]
-                owned.append((match, _owner(doc, j)))
-            cache[(lo, hi)] = owned
-        if not cache[(lo, hi)]:
-            out.append(Provenance(None, ()))
+        region = doc.regions[i]
+        owned = cache.get(region)
+        if owned is None:
+            lo, hi = region
+            venues, carriers = scan_gaps(text, doc.region_gaps(lo, hi), lex)
+            owned = cache[region] = []
+            if venues or carriers:
+                near = {j for k in range(lo, hi + 1) for j in doc.touching.get(k, ())} | {i}
+                anchors = sorted((_anchor(sts[j]), j) for j in near)
+                points = [a for a, _ in anchors]
+                matches: list[Venue | Carrier] = [*venues, *carriers]
+                for match in matches:
+                    at = bisect_right(points, match.start)
+                    j = min(anchors[max(0, at - 1):at + 1], key=lambda a: abs(a[0] - match.start))[1]
+                    owned.append((match, _owner(doc, j)))
+        if not owned:
+            out.append(_NOTHING)
             continue
         me = _owner(doc, i)
-        mine = [m for m, who in cache[(lo, hi)] if who == me]
+        mine = [m for m, who in owned if who == me]
         vs = [m for m in mine if isinstance(m, Venue)]
         cs = tuple(m for m in mine if isinstance(m, Carrier))
         out.append(_drop_speaker(Provenance(vs[0] if vs else None, cs), st, lex))
@@ -221,6 +271,17 @@ def _tokens(s: str) -> str:
     return " " + " ".join(re.findall(r"\w+", s)) + " "
 
 
+def _near(spans: list[tuple[int, int]], n: int) -> list[int]:
+    """The sentences no statement touches, just before a statement's words or up to two after them."""
+    mark = bytearray(n)
+    for lo, hi in spans:
+        a, b = max(lo - 1, 0), min(hi + 3, n)
+        mark[a:b] = b"\1" * (b - a)
+    for lo, hi in spans:
+        mark[lo:hi + 1] = bytes(hi + 1 - lo)
+    return [k for k, m in enumerate(mark) if m]
+
+
 def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
     """Statements placed by a nearby remark sentence: index -> (distance, provenance).
 
@@ -230,20 +291,16 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
     """
     text = doc.article.text
     sents = doc.article.sentences
-    sts, keys = doc.sts, doc.keys
-    near = sorted({k for lo, hi in doc.spans for k in range(lo - 1, hi + 3)
-                   if 0 <= k < len(sents) and k not in doc.touching})
     found = []
-    low = remark_filter(text) if near else None
-    for k in near:
+    for k in _near(doc.spans, len(sents)):
         s = sents[k]
-        if may_hold_remark(low, s.start, s.end, lex) and lex.remark.search(text, s.start, s.end):
+        if holds_remark(text, s.start, s.end, lex):
             prov = find_provenance(text, s.start, s.end)
             if prov:
                 found.append((s, prov))
     if not found:
         return {}
-    groups = doc.groups
+    sts, keys, groups = doc.sts, doc.keys, doc.groups
     names = {_tokens(k): groups[i] for i, k in enumerate(keys) if k}
     name_words: dict[str, list[str]] = {}
     for n in names:
