@@ -15,6 +15,7 @@ An outlet never carries its own words: a carrier equal to the statement's speake
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -137,6 +138,7 @@ class _Doc:
     @classmethod
     def of(cls, article: Article, sts: list[Statement], lex: Lexicon) -> _Doc:
         starts = [s.start for s in article.sentences]
+        starts.append(sys.maxsize)  # past the last sentence
         spans, regions = [], []
         hidden: list[tuple[int, int]] = []
         longest, keys = lex.longest_key, lex.keys
@@ -153,10 +155,14 @@ class _Doc:
             # coreference does not bring the sentences in between)
             r_lo, r_hi = lo, hi
             for p in (st.cue_start, st.speaker_start):
-                if p is not None:
-                    k = max(0, bisect_right(starts, p) - 1)
-                    if lo - 2 <= k <= hi + 2:
-                        r_lo, r_hi = min(r_lo, k), max(r_hi, k)
+                if p is not None and not starts[lo] <= p < starts[hi + 1]:  # else in the words' sentences
+                    k = bisect_right(starts, p) - 1
+                    if k < 0:
+                        k = 0
+                    if lo - 2 <= k < r_lo:
+                        r_lo = k
+                    elif r_hi < k <= hi + 2:
+                        r_hi = k
             regions.append((r_lo, r_hi))
             # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides
             # nothing (case folding never shortens a text: a longer one is no outlet's name)
@@ -178,18 +184,27 @@ class _Doc:
             a, b = gaps[k]
             if a >= end:
                 break
-            a, b = max(a, start), min(b, end)
+            if a < start:
+                a = start
+            if b > end:
+                b = end
             if a < b:
                 out.append((a, b))
         return out
 
 
-def _owner(doc: _Doc, j: int) -> tuple[str, int]:
-    """Who a match near statement ``j`` goes to: its speaker's group, else its cue, else itself."""
-    if doc.groups[j] >= 0:
-        return ("speaker", doc.groups[j])
-    cue = doc.sts[j].cue_start
-    return ("cue", cue) if cue is not None else ("statement", j)
+def _same_owner(doc: _Doc, i: int, j: int) -> bool:
+    """Whether a match near statement ``j`` goes to statement ``i``: both have the same speaker (the
+    same group), else the same cue, else they are one statement."""
+    if i == j:
+        return True
+    ki, kj = doc.keys[i], doc.keys[j]
+    if ki and kj:
+        return ki == kj or doc.groups[i] == doc.groups[j]
+    if ki or kj:
+        return False
+    cue = doc.sts[i].cue_start
+    return cue is not None and cue == doc.sts[j].cue_start
 
 
 _NOTHING = Provenance(None, ())
@@ -200,7 +215,7 @@ def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
     different speakers goes to the speaker whose cue (or mention) is nearest to it."""
     text = doc.article.text
     sts = doc.sts
-    cache: dict[tuple[int, int], list[tuple[Venue | Carrier, tuple[str, int]]]] = {}
+    cache: dict[tuple[int, int], list[tuple[Venue | Carrier, int]]] = {}  # region -> (match, nearest)
     out: list[Provenance] = []
     for i, st in enumerate(sts):
         region = doc.regions[i]
@@ -217,12 +232,11 @@ def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
                 for match in matches:
                     at = bisect_right(points, match.start)
                     j = min(anchors[max(0, at - 1):at + 1], key=lambda a: abs(a[0] - match.start))[1]
-                    owned.append((match, _owner(doc, j)))
+                    owned.append((match, j))
         if not owned:
             out.append(_NOTHING)
             continue
-        me = _owner(doc, i)
-        mine = [m for m, who in owned if who == me]
+        mine = [m for m, j in owned if _same_owner(doc, i, j)]
         vs = [m for m in mine if isinstance(m, Venue)]
         cs = tuple(m for m in mine if isinstance(m, Carrier))
         out.append(_drop_speaker(Provenance(vs[0] if vs else None, cs), st, lex))
@@ -273,13 +287,11 @@ def _tokens(s: str) -> str:
 
 def _near(spans: list[tuple[int, int]], n: int) -> list[int]:
     """The sentences no statement touches, just before a statement's words or up to two after them."""
-    mark = bytearray(n)
+    touched = bytearray(n)
     for lo, hi in spans:
-        a, b = max(lo - 1, 0), min(hi + 3, n)
-        mark[a:b] = b"\1" * (b - a)
-    for lo, hi in spans:
-        mark[lo:hi + 1] = bytes(hi + 1 - lo)
-    return [k for k, m in enumerate(mark) if m]
+        touched[lo:hi + 1] = b"\1" * (hi + 1 - lo)
+    near = {k for lo, hi in set(spans) for k in (lo - 1, hi + 1, hi + 2) if 0 <= k < n and not touched[k]}
+    return sorted(near)
 
 
 def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
@@ -372,7 +384,7 @@ def provenance(article: Article, settings: Settings) -> None:
     if not sts or not article.sentences:
         return
     lex = lexicon()
-    order = sorted(range(len(sts)), key=lambda i: (sts[i].start, sts[i].end))
+    order = sorted(range(len(sts)), key=[(st.start, st.end) for st in sts].__getitem__)
     doc = _Doc.of(article, [sts[i] for i in order], lex)
     found = _own(doc, lex)
     own = list(found)
@@ -382,7 +394,7 @@ def provenance(article: Article, settings: Settings) -> None:
     ordered, keys = doc.sts, doc.keys
     for i in range(1, len(ordered)):
         prev = found[i - 1]
-        if not found[i] and prev and (same_speaker(keys[i], keys[i - 1]) or (
+        if prev and not found[i] and (same_speaker(keys[i], keys[i - 1]) or (
                 ordered[i].group is not None and ordered[i].group == ordered[i - 1].group)):
             found[i] = _drop_speaker(prev, ordered[i], lex)
     # the article's own outlet did not carry the words before the article ("… told CNN" on cnn.com)
@@ -393,8 +405,7 @@ def provenance(article: Article, settings: Settings) -> None:
             p = Provenance(p.venue, tuple(c for c in p.carriers if home not in (c.key, c.key.casefold())))
         if not p:
             continue
-        sts[i] = replace_statement(
-            st,
-            venue=st.venue if st.venue is not None else (p.venue.text if p.venue else None),
-            reported_by=st.reported_by if st.reported_by is not None else p.reported_by,
-        )
+        venue = st.venue if st.venue is not None else (p.venue.text if p.venue else None)
+        reported_by = st.reported_by if st.reported_by is not None else p.reported_by
+        if venue is not st.venue or reported_by is not st.reported_by:
+            sts[i] = replace_statement(st, venue=venue, reported_by=reported_by)

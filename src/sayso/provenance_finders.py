@@ -40,7 +40,9 @@ _CLOSING = re.compile(rf"[ \t]*,?[{_CLOSE}]")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _VERB_NEXT = re.compile(rf"[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]|[{_UPPER}])")
 # where a name may start: the first word of a known outlet or platform is looked up from here
-_TOKEN = re.compile(rf"(?<![\w'’])[{_UPPER}0-9][\w+/&.'’-]*")
+# (its first letter comes first and the letter before it is checked after: the regex engine then skips
+# to the capitals and digits, instead of testing what comes before every character)
+_TOKEN = re.compile(rf"[{_UPPER}0-9](?<![\w'’].)[\w+/&.'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,44 @@ class Provenance:
 
 
 def _words_pattern(phrases: Iterable[str], flags: str = "i") -> str:
-    """One alternation of phrases, longest first, any whitespace between words."""
+    """One alternation of phrases, longest first, any whitespace between words.
+
+    The phrases are grouped by their first letter ("told|to|in" -> "t(?:old|o)|in"): at each position
+    the regex engine tries the groups' letters, not every phrase, and it matches what the plain
+    alternation matches (the phrases that may match at one position share its letter, and keep their
+    order in the group)."""
     alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    groups: dict[str, list[str]] = {}
+    for phrase in alts:
+        groups.setdefault(phrase[0], []).append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    if "i" in flags and _case_twins(list(groups)):  # two letters one case-blind match: the plain form
+        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    else:
+        body = "|".join(_group(first, xs) for first, xs in groups.items())
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _group(first: str, escaped: list[str]) -> str:
+    """``first`` then the rest of each phrase: "t(?:old|o)"."""
+    lead = re.escape(first)
+    rests = [x[len(lead):] for x in escaped]
+    if len(rests) == 1:
+        return lead + rests[0]
+    return lead + "(?:" + "|".join(rests) + ")"
+
+
+def _case_twins(letters: list[str]) -> bool:
+    """Whether two of the letters may match one letter when case is ignored ("I" and "i"; a letter
+    whose case mapping is not one letter, or that the regex engine folds with another, counts)."""
+    for i, a in enumerate(letters):
+        for b in letters[i + 1:]:
+            if a.lower() == b.lower() or a.upper() == b.upper() or _odd_case(a) or _odd_case(b):
+                return True
+    return False
+
+
+def _odd_case(c: str) -> bool:
+    return len(c.lower()) != 1 or len(c.upper()) != 1 or _FOLDS is None or _FOLDS.match(c) is not None
 
 
 def _slash_pattern(line: str) -> str:
@@ -287,7 +323,7 @@ def holds_remark(text: str, start: int, end: int, lex: Lexicon) -> bool:
     part = text[start:end]
     low = part.lower()
     # cut out of the text, the range loses what is before it: the lower-case search finds more, never less
-    if len(low) == len(part) and _FOLDS is not None and not _FOLDS.search(part) \
+    if len(low) == len(part) and _FOLDS is not None and (part.isascii() or not _FOLDS.search(part)) \
             and lex.remark_low.search(low) is None:
         return False
     return lex.remark.search(text, start, end) is not None
@@ -312,12 +348,15 @@ def _first_words(tok: str) -> Iterator[str]:
                 yield tok[: -len(cut)]
 
 
-def _known_at(text: str, pos: int, end: int, lex: Lexicon) -> _Found | None:
-    """A known outlet or platform starting at ``pos`` (the longest form wins)."""
-    m = _TOKEN.match(text, pos, end)
-    if not m:
-        return None
-    for first in _first_words(m.group()):
+def _known_at(text: str, pos: int, end: int, lex: Lexicon, tok: str | None = None) -> _Found | None:
+    """A known outlet or platform starting at ``pos`` (the longest form wins); ``tok``: the name
+    token there (``_TOKEN``), when the caller has it."""
+    if tok is None:
+        m = _TOKEN.match(text, pos, end)
+        if not m:
+            return None
+        tok = m.group()
+    for first in _first_words(tok):
         nm = lex.names.get(first)
         if nm is None:
             continue
@@ -350,7 +389,7 @@ def _names(text: str, start: int, end: int, lex: Lexicon,
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
         if tok in first:
-            f = _known_at(text, m.start(), end, lex)
+            f = _known_at(text, m.start(), end, lex, tok)
             if f:
                 out.append(f)
                 continue
@@ -376,7 +415,7 @@ def _outlets(text: str, start: int, end: int, found: list[_Found], shaped: bool,
             out[s] = _Found(s, e, known.key)
         elif m.group("name").split()[0].casefold() not in lex.pronouns:  # not "I disagree"
             out[s] = _Found(s, e, m.group("name").casefold(), loose=not _shaped(m.group("name"), lex))
-    return sorted(out.values(), key=lambda f: f.start)
+    return sorted(out.values(), key=lambda f: f.start) if len(out) > 1 else list(out.values())
 
 
 def _outlet_at(text: str, pos: int, end: int, lex: Lexicon, quoted: bool = True) -> _Found | None:
