@@ -101,20 +101,27 @@ class _Doc:
     gaps: list[tuple[int, int]]  # the text outside the words that hide what they say (see ``of``)
     gap_ends: list[int]
     _keys: list[str | None] | None = None
+    _known: dict[tuple[str | None, str | None], str | None] | None = None  # (speaker, mention) -> key
     _groups: list[int] | None = None
     _touching: dict[int, list[int]] | None = None
 
+    def key(self, i: int) -> str | None:
+        """Statement ``i``'s ``speaker_key``."""
+        if self._keys is not None:
+            return self._keys[i]
+        if self._known is None:
+            self._known = {}
+        st = self.sts[i]
+        who = (st.speaker, st.speaker_mention)
+        if who not in self._known:
+            self._known[who] = speaker_key(st, self.lex)
+        return self._known[who]
+
     @property
     def keys(self) -> list[str | None]:
-        """Each statement's ``speaker_key``."""
+        """Every statement's ``speaker_key``."""
         if self._keys is None:
-            known: dict[tuple[str | None, str | None], str | None] = {}
-            keys = self._keys = []
-            for st in self.sts:
-                who = (st.speaker, st.speaker_mention)
-                if who not in known:
-                    known[who] = speaker_key(st, self.lex)
-                keys.append(known[who])
+            self._keys = [self.key(i) for i in range(len(self.sts))]
         return self._keys
 
     @property
@@ -198,7 +205,7 @@ def _same_owner(doc: _Doc, i: int, j: int) -> bool:
     same group), else the same cue, else they are one statement."""
     if i == j:
         return True
-    ki, kj = doc.keys[i], doc.keys[j]
+    ki, kj = doc.key(i), doc.key(j)
     if ki and kj:
         return ki == kj or doc.groups[i] == doc.groups[j]
     if ki or kj:
@@ -289,9 +296,14 @@ def _near(spans: list[tuple[int, int]], n: int) -> list[int]:
     """The sentences no statement touches, just before a statement's words or up to two after them."""
     touched = bytearray(n)
     for lo, hi in spans:
-        touched[lo:hi + 1] = b"\1" * (hi + 1 - lo)
-    near = {k for lo, hi in set(spans) for k in (lo - 1, hi + 1, hi + 2) if 0 <= k < n and not touched[k]}
-    return sorted(near)
+        if lo == hi:
+            touched[lo] = 1
+        else:
+            touched[lo:hi + 1] = b"\1" * (hi + 1 - lo)
+    near = set()
+    for lo, hi in set(spans):
+        near.update((lo - 1, hi + 1, hi + 2))
+    return [k for k in sorted(near) if 0 <= k < n and not touched[k]]
 
 
 def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
@@ -391,16 +403,18 @@ def provenance(article: Article, settings: Settings) -> None:
     for i, (_, prov) in _remarks(doc, own, lex).items():
         found[i] = prov
     # "… he told CNN. He added that …": the next statements of the same speaker, uninterrupted
-    ordered, keys = doc.sts, doc.keys
+    ordered = doc.sts
     for i in range(1, len(ordered)):
         prev = found[i - 1]
-        if prev and not found[i] and (same_speaker(keys[i], keys[i - 1]) or (
+        if prev is not _NOTHING and prev and not found[i] and (same_speaker(doc.key(i), doc.key(i - 1)) or (
                 ordered[i].group is not None and ordered[i].group == ordered[i - 1].group)):
             found[i] = _drop_speaker(prev, ordered[i], lex)
     # the article's own outlet did not carry the words before the article ("… told CNN" on cnn.com)
     home = own_outlet_key(article.outlet, lex)
     for pos, i in enumerate(order):
         st, p = ordered[pos], found[pos]
+        if p is _NOTHING:  # most statements
+            continue
         if home and p.carriers:
             p = Provenance(p.venue, tuple(c for c in p.carriers if home not in (c.key, c.key.casefold())))
         if not p:

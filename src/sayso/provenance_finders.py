@@ -147,8 +147,8 @@ class Names:
     def __init__(self, plain_forms: tuple[tuple[str, str], ...], the_forms: tuple[tuple[str, str], ...]):
         self.plain_forms = plain_forms
         self.the_forms = the_forms
-        self._plain: tuple[re.Pattern[str] | None, tuple[str, ...]] | None = None
-        self._the: tuple[re.Pattern[str] | None, tuple[str, ...]] | None = None
+        self._plain: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
+        self._the: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 
     def match(self, text: str, pos: int, end: int, after_the: bool = False) -> tuple[int, str] | None:
         """The longest form at ``pos``: where it ends and its outlet key ("" for a platform)."""
@@ -161,7 +161,7 @@ class Names:
                 self._plain = _names_pattern(self.plain_forms, False)
             pattern, keys = self._plain
         hit = pattern.match(text, pos, end) if pattern is not None else None
-        return (hit.end(), keys[(hit.lastindex or 1) - 1]) if hit else None
+        return (hit.end(), keys[" ".join(hit.group().split())]) if hit else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,15 +202,39 @@ def _keyed(lang: str, name: str) -> dict[str, list[str]]:
 
 @cache
 def _names_pattern(forms: tuple[tuple[str, str], ...],
-                   after_the: bool) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+                   after_the: bool) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The forms as one pattern, and the outlet key of each form (its words joined by one space).
+
+    The pattern is a trie of the forms' letters ("The Hill|The Hindu" -> "The\\s+Hi(?:ll|ndu)"): the
+    longest form that matches wins, as in an alternation of the forms longest first."""
     if not forms:
-        return None, ()
-    forms = tuple(sorted(forms, key=lambda f: -len(f[0])))
+        return None, {}
+    keys: dict[str, str] = {}
+    trie: _Trie = {}
+    for form, key in sorted(forms, key=lambda f: -len(f[0])):
+        words = form.split()
+        keys.setdefault(" ".join(words), key)  # the first of two outlets with one form wins
+        node = trie
+        for n, word in enumerate(words):
+            if n:
+                node = node.setdefault(r"\s+", {})
+            for ch in word:
+                node = node.setdefault(re.escape(ch), {})
+        node[""] = {}
     # "told the Hill" but not "according to the Atlantic Council": no capitalised word after it
     tail = rf"(?![ \t]+[{_UPPER}])" if after_the else ""
-    bodies = [r"\s+".join(re.escape(w) for w in f.split()) for f, _ in forms]
-    alts = [rf"(?P<g{i}>{body}(?![\w]){tail})" for i, body in enumerate(bodies)]
-    return re.compile("|".join(alts)), tuple(k for _, k in forms)
+    return re.compile(_trie_pattern(trie, rf"(?![\w]){tail}")), keys
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie, end: str) -> str:
+    """A trie as a pattern: at each letter the longer forms first, then ``end`` where a form ends."""
+    kids = [key + _trie_pattern(child, end) for key, child in node.items() if key]
+    if "" in node:
+        kids.append(end)
+    return kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
 
 
 def _forms(words: Iterable[str]) -> frozenset[str]:
@@ -496,16 +520,15 @@ def scan_gaps(text: str, ranges: Iterable[tuple[int, int]],
 
 def _scan_gap(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
     words = _WORD.findall(text, start, end)
-    if lex.any_forms.isdisjoint(words):
-        # most gaps: no name, venue noun or word of an outlet's shape; only a name in quotation marks
-        if lex.quoted.search(text, start, end) is None:
-            return [], []
-        found: list[_Found] = []
-        shaped = False
-        venues: list[Venue] = []
-    else:
+    found: list[_Found] = []
+    shaped = False
+    nouns = False
+    if not lex.any_forms.isdisjoint(words):
         found, shaped = _names(text, start, end, lex, words)
-        venues = _venues(text, start, end, lex, found, words)
+        nouns = not lex.noun_words.isdisjoint(words)
+    if not (found or shaped or nouns) and lex.quoted.search(text, start, end) is None:
+        return [], []  # most gaps: no name, no venue noun, no name in quotation marks
+    venues = _venues(text, start, end, lex, found, nouns) if found or nouns else []
     carriers = [v.carrier for v in venues if v.carrier]
     last: Carrier | None = None
     for f in _outlets(text, start, end, found, shaped, lex):
@@ -586,15 +609,11 @@ def _next_is_time(text: str, pos: int, end: int, lex: Lexicon) -> bool:
 
 
 def _venues(text: str, start: int, end: int, lex: Lexicon, found: list[_Found],
-            words: list[str]) -> list[Venue]:
+            nouns: bool) -> list[Venue]:
+    """Venues in the range: a venue noun after a lead word (when ``nouns``: the range has a word of
+    one), or a platform of ``found`` after "on", "in", "via"."""
     out: list[Venue] = []
-    if lex.noun_words.isdisjoint(words):
-        if not found:
-            return out
-        nouns: Iterable[re.Match[str]] = ()
-    else:
-        nouns = lex.noun.finditer(text, start, end)
-    for n in nouns:
+    for n in lex.noun.finditer(text, start, end) if nouns else ():
         m = lex.lead_end.search(text, max(start, n.start() - 64), n.start())
         if not m:
             continue
