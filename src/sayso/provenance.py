@@ -300,7 +300,7 @@ def _near(spans: list[tuple[int, int]], n: int) -> list[int]:
             touched[lo] = 1
         else:
             touched[lo:hi + 1] = b"\1" * (hi + 1 - lo)
-    near = set()
+    near: set[int] = set()
     for lo, hi in set(spans):
         near.update((lo - 1, hi + 1, hi + 2))
     return [k for k in sorted(near) if 0 <= k < n and not touched[k]]
