@@ -98,7 +98,8 @@ class _Doc:
     lex: Lexicon
     spans: list[tuple[int, int]]  # sentence index range of each statement's words
     regions: list[tuple[int, int]]  # ... of its words, cue and speaker mention
-    gaps: list[tuple[int, int]]  # the text outside the words that hide what they say (see ``of``)
+    hides: list[bool]  # whether a statement's words hide what they say from its provenance
+    gaps: list[tuple[int, int]] | None  # the text outside the words that hide what they say (``of``)
     gap_ends: list[int]
     _keys: list[str | None] | None = None
     _known: dict[tuple[str | None, str | None], str | None] | None = None  # (speaker, mention) -> key
@@ -146,7 +147,7 @@ class _Doc:
     def of(cls, article: Article, sts: list[Statement], lex: Lexicon) -> _Doc:
         starts = [s.start for s in article.sentences]
         starts.append(sys.maxsize)  # past the last sentence
-        spans, regions = [], []
+        spans, regions, hides = [], [], []
         hidden: list[tuple[int, int]] = []
         longest, keys = lex.longest_key, lex.keys
         for st in sts:
@@ -174,21 +175,32 @@ class _Doc:
             # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides
             # nothing (case folding never shortens a text: a longer one is no outlet's name)
             words = st.text.strip(" .,")
-            if len(words) > longest or words.casefold() not in keys:
+            hides.append(len(words) > longest or words.casefold() not in keys)
+            if hides[-1]:
                 hidden.append((start, end))
-        # Nothing found in a statement's words counts. A range of sentences is read outside the words of
-        # the statements that touch it; the words of any other statement lie outside the range, so the
-        # gaps of every range are cut once, from the whole text.
+        # Nothing found in a statement's words counts: a range of sentences is read outside the words of
+        # the statements that touch it. With the sentences in order and apart (as ``segment`` makes
+        # them), the words of any other statement lie outside the range, so the gaps of every range are
+        # cut once, from the whole text.
+        last = 0
+        for s in article.sentences:
+            if not last <= s.start <= s.end:
+                return cls(article, sts, lex, spans, regions, hides, None, [])
+            last = s.end
         outside = gaps(0, len(article.text), hidden)
-        return cls(article, sts, lex, spans, regions, outside, [b for _, b in outside])
+        return cls(article, sts, lex, spans, regions, hides, outside, [b for _, b in outside])
 
     def region_gaps(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The gaps in sentences ``lo..hi``."""
+        """The gaps in sentences ``lo..hi``: their text outside the words of the statements that touch
+        them."""
         start, end = self.article.sentences[lo].start, self.article.sentences[hi].end
+        gaps_ = self.gaps
+        if gaps_ is None:  # sentences that overlap: cut the range's own gaps
+            near = {i for k in range(lo, hi + 1) for i in self.touching.get(k, ())}
+            return gaps(start, end, [(self.sts[i].start, self.sts[i].end) for i in near if self.hides[i]])
         out = []
-        gaps = self.gaps
-        for k in range(bisect_right(self.gap_ends, start), len(gaps)):
-            a, b = gaps[k]
+        for k in range(bisect_right(self.gap_ends, start), len(gaps_)):
+            a, b = gaps_[k]
             if a >= end:
                 break
             if a < start:
