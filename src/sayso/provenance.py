@@ -90,8 +90,8 @@ def _anchor(st: Statement) -> int:
 @dataclass(slots=True)
 class _Doc:
     """The statements of one article (in text order) with what the stage looks up about them; the
-    speakers and who touches which sentence are worked out when first asked (most articles have
-    nothing to find, and then nobody asks)."""
+    speakers and who touches which sentence are worked out when first asked (nobody asks about a
+    statement with nothing found near it, and most have none)."""
 
     article: Article
     sts: list[Statement]
