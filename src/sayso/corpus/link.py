@@ -20,6 +20,7 @@ linked in order of the evidence they carry:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -244,11 +245,13 @@ def _choose(o: Observation, cands: list[Entity], context: Context | None, use_pr
     fit = [e for e in cands if not roles_conflict(o.concepts, frozenset(e.concepts))]
     if len(fit) <= 1:
         return fit[0] if fit else None
-    sharing = [e for e in fit if o.concepts & e.concepts]
-    if len(sharing) == 1:
-        return sharing[0]
-    if sharing:
-        fit = sharing
+    # the role that shares most concepts ("Foreign Minister": Dmytro Kuleba over a deputy prime minister)
+    overlap = [len(o.concepts & e.concepts) for e in fit]
+    best = max(overlap)
+    if best and overlap.count(best) == 1:
+        return fit[overlap.index(best)]
+    if best:
+        fit = [e for e, n in zip(fit, overlap, strict=True) if n == best]
     if use_prior and o.prior:
         before = [e for e in fit if e.prior.keys() & o.prior.keys()]
         if len(before) == 1:
@@ -366,7 +369,7 @@ def _mention_alias(e: Entity, mention: str, name_keys: list[str]) -> str | None:
     "the publication")."""
     if e.kind == "person":
         return name_run(mention, name_keys)
-    m = clean(mention)
+    m = re.sub(r"^(the|a|an)\s+", "", clean(mention))  # "the Office of the President" as a name
     k = org_key(m)
     if k and (k in e.keys or (e.org is not None and k in e.org.keys)
               or (is_acronym(m) and acronym(m) == e.acronym)):
@@ -385,8 +388,8 @@ def _display_name(e: Entity, aliases: Counter[str]) -> str:
         spelled = {a: n for a, n in aliases.items() if not is_acronym(a)}
         if spelled:
             aliases = Counter(spelled)
-    # the most used form; a tie goes to the Latin spelling, then the longer one
-    return max(aliases.items(), key=lambda x: (x[1], x[0].isascii(), len(x[0]), x[0]))[0]
+    # the most used form; a tie goes to the Latin spelling, then to the one seen first
+    return max(aliases.items(), key=lambda x: (x[1], x[0].isascii()))[0]
 
 
 def _type(e: Entity, types: Counter[str]) -> str:

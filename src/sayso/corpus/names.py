@@ -36,8 +36,10 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "d
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ&/.]{1,7}$")
 # Endings of inflected Russian and Ukrainian words, in key spelling (after alias_key), longest first:
 # a surname or organisation word the extractor left in an oblique case still finds its nominative.
-OBLIQUE_ENDINGS = ("oiu", "ogo", "omu", "ovi", "evi", "imi", "ami", "om", "im", "oi", "ei", "ah",
-                   "a", "u", "e", "i")
+OBLIQUE_ENDINGS = ("oiu", "oho", "eho", "omu", "emu", "ovi", "evi", "imi", "ami", "om", "im", "oi",
+                   "ei", "ah", "a", "u", "e", "i")
+# Endings of an adjectival surname's oblique cases ("Зеленського" → "Зеленський", key "...ski").
+_ADJECTIVAL = ("oho", "eho", "omu", "emu", "im", "oi")
 
 
 def clean(name: str) -> str:
@@ -78,16 +80,27 @@ def surname_class(surname_key: str) -> str:
 
 
 def strip_oblique(k: str) -> list[str]:
-    """Keys a word in an oblique case may have in the nominative ("umerova" → ["umerov"])."""
-    return [k[: -len(e)] for e in OBLIQUE_ENDINGS if k.endswith(e) and len(k) - len(e) >= 4]
+    """Keys a word in an oblique case may have in the nominative ("umerova" → ["umerov"],
+    "zelenskoho" → ["zelenski", "zelensk"])."""
+    out = []
+    for e in OBLIQUE_ENDINGS:
+        if k.endswith(e) and len(k) - len(e) >= 4:
+            if e in _ADJECTIVAL:
+                out.append(k[: -len(e)] + "i")
+            out.append(k[: -len(e)])
+    return out
 
 
 def same_word(a: str, b: str) -> bool:
-    """Whether two word keys are one word, inflection allowed ("umerov" ~ "umerova", "umerovim")."""
+    """Whether two word keys are one word, inflection allowed ("umerov" ~ "umerova", "zelenski" ~
+    "zelenskoho"): they differ only in the last letter of the shorter one and an ending of up to
+    three letters."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+    if len(short) < 4 or len(long_) - len(short) > 3:
+        return False
+    return long_.startswith(short[:-1])
 
 
 # --- first names -----------------------------------------------------------------------------
@@ -183,6 +196,11 @@ def _is_name_word(word: str, lang: str | None) -> bool:
     return True
 
 
+def _feminine_adjectival(k: str) -> str:
+    """Russian "-ская" and Ukrainian "-ська" (and "Zelenskaya") as one key: "zelenska"."""
+    return k[:-3] + "a" if k.endswith("kaia") else k
+
+
 def parse_person(name: str, lang: str | None = None) -> PersonName | None:
     """Split a person's name ("Ukrainian Defense Minister Rustem Umerov", "Украины Рустем Умеров",
     "R. Umerov", "Умеров") into first name and surname; ``None`` when it holds no name ("the
@@ -208,7 +226,7 @@ def parse_person(name: str, lang: str | None = None) -> PersonName | None:
         i -= 1
     display = " ".join([*given, surname])
     firsts = [w for w in given if not _PATRONYMIC.search(w)]
-    sk = surname_class(key(surname))
+    sk = surname_class(_feminine_adjectival(key(surname)))
     if not sk:
         return None
     if not firsts:
