@@ -9,7 +9,8 @@ Three ways into a cluster, tried in this order:
   (``corpus.minhash``) and confirmed when the word bigrams of the two texts have a Jaccard similarity
   of at least ``NEAR_JACCARD``;
 - ``fragment``: a quote of ``FRAGMENT_MIN_WORDS`` words or more that stands inside a longer one
-  ("very bad things" inside "… I would definitely… do very bad things"); a fragment joins the cluster of
+  ("very bad things" inside "… I would definitely… do very bad things"; for a mixed statement, the
+  words it puts in quotation marks: he would commit "very bad things"); a fragment joins the cluster of
   one container only (a direct quote before a mixed or reported one, then the earliest), so a common
   phrase never bridges two different quotes.
 
@@ -35,6 +36,7 @@ FRAGMENT_MIN_CHARS = 12
 _KIND_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _NON_WORD = re.compile(r"[\W_]+")
+_QUOTED = re.compile(r'["“”«»„‟]([^"“”«»„‟]+)["“”«»„‟]')
 
 
 def normalise(text: str) -> str:
@@ -140,13 +142,23 @@ def _near(reps: list[int], norms: list[str], groups: _Groups) -> None:
             groups.union(reps[a], reps[b])
 
 
+def quoted_words(q: Quote, norm: str) -> str:
+    """The words a statement quotes: all of a direct one, the longest quoted part of a mixed one ("he
+    would commit "very bad things" if …" → "very bad things")."""
+    if q.kind != "mixed":
+        return norm
+    parts = [normalise(p) for p in _QUOTED.findall(q.text)]
+    return max(parts, key=len, default="")
+
+
 def _fragments(quotes: Sequence[Quote], reps: list[int], norms: list[str], groups: _Groups) -> None:
     """Join each short quote to the best longer quote that contains its words."""
     cache: dict[str, int] = {}
     anchors: dict[int, list[int]] = {}
+    own = {i: quoted_words(quotes[i], norms[i]) for i in reps}
     for i in reps:
-        words = norms[i].split()
-        if len(words) >= FRAGMENT_MIN_WORDS and len(norms[i]) >= FRAGMENT_MIN_CHARS:
+        words = own[i].split()
+        if len(words) >= FRAGMENT_MIN_WORDS and len(own[i]) >= FRAGMENT_MIN_CHARS:
             anchors.setdefault(_trigram(words, 0, cache), []).append(i)
     if not anchors:
         return
@@ -158,7 +170,7 @@ def _fragments(quotes: Sequence[Quote], reps: list[int], norms: list[str], group
         padded = f" {norms[c]} "
         for k in range(len(words) - 2):
             for f in anchors.get(_trigram(words, k, cache), ()):
-                if f == c or len(norms[f]) >= len(norms[c]) or f" {norms[f]} " not in padded:
+                if f == c or len(own[f]) >= len(norms[c]) or f" {own[f]} " not in padded:
                     continue
                 lf, lc = groups.label[groups.find(f)], groups.label[groups.find(c)]
                 if lf is not None and lc is not None and lf != lc:
