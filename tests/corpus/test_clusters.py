@@ -50,18 +50,20 @@ def clusters_of(*quotes: tuple[str, str | None, str]) -> list[list[tuple[int, st
       (LONG, "umerov", "direct"), ("very bad things", "umerov", "direct")],
      [[(0, "first")], [(1, "first"), (2, "fragment")]]),
     # a mixed statement is a fragment by the words it quotes
-    ([(LONG, "umerov", "direct"), ('he would commit "very bad things" if territories were exchanged', "umerov",
-                                   "mixed")],
+    ([(LONG, "umerov", "direct"),
+      ('he would commit "very bad things" if territories were exchanged', "umerov", "mixed")],
      [[(0, "first"), (1, "fragment")]]),
     # the same words by two speakers are two statements; an unknown speaker joins the known one
     ([(LONG, "umerov", "direct"), (LONG, "zelensky", "direct"), (LONG, None, "direct")],
      [[(0, "first"), (2, "exact")], [(1, "first")]]),
     # different quotes stay apart; a two-word fragment is too short to join
-    ([(LONG, "umerov", "direct"), ("We will never give up our land, not now and not ever.", "umerov", "direct"),
+    ([(LONG, "umerov", "direct"),
+      ("We will never give up our land, not now and not ever.", "umerov", "direct"),
       ("bad things", "umerov", "direct")],
      [[(0, "first")], [(1, "first")], [(2, "first")]]),
 ])
-def test_find_clusters(quotes: list[tuple[str, str | None, str]], expected: list[list[tuple[int, str]]]) -> None:
+def test_find_clusters(quotes: list[tuple[str, str | None, str]],
+                       expected: list[list[tuple[int, str]]]) -> None:
     assert clusters_of(*quotes) == expected
 
 
@@ -92,7 +94,8 @@ def test_sketches_of_near_copies_agree_more_than_those_of_others(a: str, b: str,
 def test_corpus_cluster_of_the_syndicated_quote(corpus: Corpus) -> None:
     (hit,) = [r for r in corpus.search("definitely bad things", outlet="g-novosti.in.ua", kind="direct")]
     cl = corpus.cluster(hit["cluster"])
-    assert (cl["first_seen"], cl["first_outlet"], cl["speaker"]) == ("2024-10-19", "rferl.org", "Rustem Umerov")
+    first = (cl["first_seen"], cl["first_outlet"], cl["speaker"])
+    assert first == ("2024-10-19", "rferl.org", "Rustem Umerov")
     got = [(a["outlet"], a["relation"]) for a in cl["appearances"]]
     # the headline's 'he would commit "very bad things"' of each copy is a fragment of the quote
     assert got == [("rferl.org", "first"), ("g-novosti.in.ua", "fragment"), ("g-novosti.in.ua", "exact"),

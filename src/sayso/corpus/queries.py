@@ -62,9 +62,10 @@ def fts_query(text: str) -> str:
     """A user's words as an FTS5 query: every word must occur ("word*" matches its beginning), a text
     in double quotation marks is a phrase; FTS5 syntax characters are taken literally."""
     text = text.strip()
-    if len(text) > 1 and text[0] == text[-1] == '"':
-        return '"' + text[1:-1].replace('"', '""') + '"'
     terms = []
+    if len(text) > 1 and text[0] == text[-1] == '"' and text[1:-1].strip():
+        return '"' + text[1:-1].strip().replace('"', '""') + '"'
+    text = text.strip('"')
     for word in text.split():
         star = word.endswith("*")
         core = word.rstrip("*").replace('"', '""')
