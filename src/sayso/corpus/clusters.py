@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .minhash import band_pairs, jaccard, shingles, sketch, word_hash
+from .minhash import band_pairs, jaccard, shingles_of, sketch, word_hashes
 
 NEAR_JACCARD = 0.6
 NEAR_MIN_WORDS = 5
@@ -99,8 +99,9 @@ def find_clusters(quotes: Sequence[Quote]) -> list[Cluster]:
     norms = [normalise(q.text) for q in quotes]
     groups = _Groups(list(range(len(quotes))), [q.label for q in quotes])
     reps = _exact(quotes, norms, groups)
-    _near(reps, norms, groups)
-    _fragments(quotes, reps, norms, groups)
+    cache: dict[str, int] = {}  # word → hash, shared by both passes
+    _near(reps, norms, groups, cache)
+    _fragments(quotes, reps, norms, groups, cache)
     return _collect(quotes, norms, groups)
 
 
@@ -122,15 +123,14 @@ def _exact(quotes: Sequence[Quote], norms: list[str], groups: _Groups) -> list[i
     return reps
 
 
-def _near(reps: list[int], norms: list[str], groups: _Groups) -> None:
-    cache: dict[str, int] = {}
+def _near(reps: list[int], norms: list[str], groups: _Groups, cache: dict[str, int]) -> None:
     shingled: list[tuple[int, ...]] = []
     sketches: list[list[int] | None] = []
     for i in reps:
-        words = norms[i].split()
-        sh = shingles(words, cache)
+        hs = word_hashes(norms[i].split(), cache)
+        sh = shingles_of(hs)
         shingled.append(sh)
-        sketches.append(sketch(sh) if len(words) >= NEAR_MIN_WORDS else None)
+        sketches.append(sketch(sh) if len(hs) >= NEAR_MIN_WORDS else None)
     checked: set[tuple[int, int]] = set()
     for a, b in band_pairs(sketches):
         if (a, b) in checked:
@@ -151,25 +151,26 @@ def quoted_words(q: Quote, norm: str) -> str:
     return max(parts, key=len, default="")
 
 
-def _fragments(quotes: Sequence[Quote], reps: list[int], norms: list[str], groups: _Groups) -> None:
+def _fragments(quotes: Sequence[Quote], reps: list[int], norms: list[str], groups: _Groups,
+               cache: dict[str, int]) -> None:
     """Join each short quote to the best longer quote that contains its words."""
-    cache: dict[str, int] = {}
     anchors: dict[int, list[int]] = {}
     own = {i: quoted_words(quotes[i], norms[i]) for i in reps}
     for i in reps:
         words = own[i].split()
         if len(words) >= FRAGMENT_MIN_WORDS and len(own[i]) >= FRAGMENT_MIN_CHARS:
-            anchors.setdefault(_trigram(words, 0, cache), []).append(i)
+            anchors.setdefault(_trigram(word_hashes(words[:3], cache), 0), []).append(i)
     if not anchors:
         return
     best: dict[int, tuple[tuple[int, int, tuple[str, int, int]], int]] = {}
+    get = anchors.get
     for c in reps:
-        words = norms[c].split()
-        if len(words) <= FRAGMENT_MIN_WORDS:
+        hs = word_hashes(norms[c].split(), cache)
+        if len(hs) <= FRAGMENT_MIN_WORDS:
             continue
         padded = f" {norms[c]} "
-        for k in range(len(words) - 2):
-            for f in anchors.get(_trigram(words, k, cache), ()):
+        for k in range(len(hs) - 2):
+            for f in get(_trigram(hs, k), ()):
                 if f == c or len(own[f]) >= len(norms[c]) or f" {own[f]} " not in padded:
                     continue
                 lf, lc = groups.label[groups.find(f)], groups.label[groups.find(c)]
@@ -184,9 +185,8 @@ def _fragments(quotes: Sequence[Quote], reps: list[int], norms: list[str], group
             groups.fragment.add(f)
 
 
-def _trigram(words: list[str], k: int, cache: dict[str, int]) -> int:
-    a, b, c = (word_hash(w, cache) for w in words[k:k + 3])
-    return (((a * 0x01000193) ^ b) * 0x01000193) ^ c
+def _trigram(hs: list[int], k: int) -> int:
+    return (((hs[k] * 0x01000193) ^ hs[k + 1]) * 0x01000193) ^ hs[k + 2]
 
 
 def _collect(quotes: Sequence[Quote], norms: list[str], groups: _Groups) -> list[Cluster]:

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .names import (
     OrgClass,
@@ -34,7 +35,6 @@ from .names import (
     first_names_match,
     is_acronym,
     is_cyrillic,
-    key,
     name_run,
     org_classes,
     org_key,
@@ -122,6 +122,7 @@ class Entity:
 Context = Callable[[Observation, list[Entity]], Entity | None]
 
 
+@lru_cache(maxsize=1 << 16)
 def role_of(mention: str | None, role: str | None, person: PersonName | None) -> str | None:
     """The role a statement gives its speaker: the pipeline's, else the words of the mention before
     the name ("Министр обороны Украины Рустем Умеров" → "Министр обороны Украины")."""
@@ -130,7 +131,7 @@ def role_of(mention: str | None, role: str | None, person: PersonName | None) ->
     if not mention or person is None:
         return None
     words = clean(mention).split()
-    run = name_run(mention, [key(w) for w in person.display.split()])
+    run = name_run(mention, person.display)
     if run is None:
         return None
     first = run.split()[0]
@@ -330,7 +331,6 @@ def describe(e: Entity) -> SpeakerRecord:
     for o in e.observations:
         types[o.type] += len(o.statements)
         own = o.person.display if o.person is not None else clean(o.name)
-        name_keys = [key(w) for w in own.split()]
         # the name the article gives counts every statement; a differently spelled mention of it
         # ("Умєрова", "FT") counts the statements it stands beside
         aliases[own] += len(o.statements)
@@ -338,7 +338,7 @@ def describe(e: Entity) -> SpeakerRecord:
         for mention, role, date, lang in zip(o.mentions, o.roles, o.dates, o.languages, strict=True):
             if date:
                 dates.append(date)
-            run = _mention_alias(e, mention, name_keys) if mention else None
+            run = _mention_alias(e, mention, own) if mention else None
             if run and run != own:
                 aliases[run] += 1
                 alias_lang.setdefault(run, lang)
@@ -364,11 +364,11 @@ def _opt(x: object) -> str | None:
     return None if x is None else str(x)
 
 
-def _mention_alias(e: Entity, mention: str, name_keys: list[str]) -> str | None:
+def _mention_alias(e: Entity, mention: str, own: str) -> str | None:
     """The part of a mention that names the entity ("Умєрова", "Financial Times"), or None ("him",
     "the publication")."""
     if e.kind == "person":
-        return name_run(mention, name_keys)
+        return name_run(mention, own)
     m = re.sub(r"^(the|a|an)\s+", "", clean(mention))  # "the Office of the President" as a name
     k = org_key(m)
     if k and (k in e.keys or (e.org is not None and k in e.org.keys)

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 
 BINS = 32
+_BIN_BITS = 5  # BINS == 1 << _BIN_BITS
 ROWS = 2  # values per LSH band: 16 bands of 2 find pairs of Jaccard 0.5 with probability 0.99
 _MASK = (1 << 32) - 1
 _EMPTY = 1 << 40
@@ -29,9 +30,23 @@ def word_hash(word: str, cache: dict[str, int]) -> int:
     return h
 
 
+def word_hashes(words: Sequence[str], cache: dict[str, int]) -> list[int]:
+    get = cache.get
+    out = []
+    for w in words:
+        h = get(w)
+        if h is None:
+            h = cache[w] = zlib.crc32(w.encode("utf-8"))
+        out.append(h)
+    return out
+
+
 def shingles(words: Sequence[str], cache: dict[str, int]) -> tuple[int, ...]:
     """Hashes of the word bigrams of a text (of its words, when it has fewer than two), sorted."""
-    hs = [word_hash(w, cache) for w in words]
+    return shingles_of(word_hashes(words, cache))
+
+
+def shingles_of(hs: list[int]) -> tuple[int, ...]:
     if len(hs) < 2:
         return tuple(sorted(set(hs)))
     return tuple(sorted({((a * 0x01000193) ^ b) & _MASK for a, b in itertools.pairwise(hs)}))
@@ -42,8 +57,8 @@ def sketch(hashes: Sequence[int]) -> list[int]:
     bins = [_EMPTY] * BINS
     for h in hashes:
         h = (h * 0x2545F491) & _MASK  # spread crc32's low bits before binning
-        b = h % BINS
-        v = h // BINS
+        b = h & (BINS - 1)
+        v = h >> _BIN_BITS
         if v < bins[b]:
             bins[b] = v
     if _EMPTY in bins and any(v != _EMPTY for v in bins):

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..lang import load_lines, load_set
@@ -55,6 +54,7 @@ def is_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
+@lru_cache(maxsize=1 << 18)
 def key(text: str) -> str:
     """The spelling-independent key of a name (``alias_key``, accents dropped first: "Orbán" =
     "Orban")."""
@@ -201,6 +201,7 @@ def _feminine_adjectival(k: str) -> str:
     return k[:-3] + "a" if k.endswith("kaia") else k
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_person(name: str, lang: str | None = None) -> PersonName | None:
     """Split a person's name ("Ukrainian Defense Minister Rustem Umerov", "Украины Рустем Умеров",
     "R. Umerov", "Умеров") into first name and surname; ``None`` when it holds no name ("the
@@ -238,11 +239,12 @@ def parse_person(name: str, lang: str | None = None) -> PersonName | None:
     return PersonName(display, surname, sk, first=first, first_class=first_name_class(fk))
 
 
-def name_run(mention: str, name_keys: Iterable[str]) -> str | None:
-    """The words of ``mention`` that spell the name (``name_keys``: keys of its words), inflection
-    allowed: "Ukrainian Defense Minister Rustem Umerov" → "Rustem Umerov", "Умєрова" → "Умєрова";
-    ``None`` when the mention does not spell it ("him", "the minister")."""
-    keys = [k for k in name_keys if k]
+@lru_cache(maxsize=1 << 16)
+def name_run(mention: str, name: str) -> str | None:
+    """The words of ``mention`` that spell ``name``, inflection allowed: "Ukrainian Defense Minister
+    Rustem Umerov" → "Rustem Umerov", "Умєрова" → "Умєрова"; ``None`` when the mention does not spell
+    it ("him", "the minister")."""
+    keys = [k for k in (key(w) for w in name.split()) if k]
     words = clean(mention).split()
     best: tuple[int, int] | None = None
     i = 0
@@ -272,6 +274,7 @@ class OrgClass:
     keys: frozenset[str]
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """The key of an organisation's name, a leading article left out ("The Financial Times")."""
     s = clean(name)
