@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         common = "the"
         cases: dict[str, Callable[[], Any]] = {
             "search common word": lambda: list(store.search(common)),
-            "search two words": lambda: list(store.search("Ukraine war")),
+            "search two words": lambda: list(store.search("president said")),
             "search + speaker + since": lambda: list(store.search(common, speaker=top["name"],
                                                                   since="2024-06-01")),
             "search + outlet + kind": lambda: list(store.search(common, outlet=OUTLETS[3], kind="direct")),

@@ -99,9 +99,10 @@ def find_clusters(quotes: Sequence[Quote]) -> list[Cluster]:
     norms = [normalise(q.text) for q in quotes]
     groups = _Groups(list(range(len(quotes))), [q.label for q in quotes])
     reps = _exact(quotes, norms, groups)
-    cache: dict[str, int] = {}  # word → hash, shared by both passes
-    _near(reps, norms, groups, cache)
-    _fragments(quotes, reps, norms, groups, cache)
+    cache: dict[str, int] = {}
+    hashes = {i: word_hashes(norms[i].split(), cache) for i in reps}  # shared by both passes
+    _near(reps, hashes, groups)
+    _fragments(quotes, reps, norms, groups, hashes, cache)
     return _collect(quotes, norms, groups)
 
 
@@ -123,11 +124,11 @@ def _exact(quotes: Sequence[Quote], norms: list[str], groups: _Groups) -> list[i
     return reps
 
 
-def _near(reps: list[int], norms: list[str], groups: _Groups, cache: dict[str, int]) -> None:
+def _near(reps: list[int], hashes: dict[int, list[int]], groups: _Groups) -> None:
     shingled: list[tuple[int, ...]] = []
     sketches: list[list[int] | None] = []
     for i in reps:
-        hs = word_hashes(norms[i].split(), cache)
+        hs = hashes[i]
         sh = shingles_of(hs)
         shingled.append(sh)
         sketches.append(sketch(sh) if len(hs) >= NEAR_MIN_WORDS else None)
@@ -152,20 +153,21 @@ def quoted_words(q: Quote, norm: str) -> str:
 
 
 def _fragments(quotes: Sequence[Quote], reps: list[int], norms: list[str], groups: _Groups,
-               cache: dict[str, int]) -> None:
+               hashes: dict[int, list[int]], cache: dict[str, int]) -> None:
     """Join each short quote to the best longer quote that contains its words."""
     anchors: dict[int, list[int]] = {}
     own = {i: quoted_words(quotes[i], norms[i]) for i in reps}
     for i in reps:
         words = own[i].split()
         if len(words) >= FRAGMENT_MIN_WORDS and len(own[i]) >= FRAGMENT_MIN_CHARS:
-            anchors.setdefault(_trigram(word_hashes(words[:3], cache), 0), []).append(i)
+            hs = hashes[i] if own[i] is norms[i] else word_hashes(words[:3], cache)
+            anchors.setdefault(_trigram(hs, 0), []).append(i)
     if not anchors:
         return
     best: dict[int, tuple[tuple[int, int, tuple[str, int, int]], int]] = {}
     get = anchors.get
     for c in reps:
-        hs = word_hashes(norms[c].split(), cache)
+        hs = hashes[c]
         if len(hs) <= FRAGMENT_MIN_WORDS:
             continue
         padded = f" {norms[c]} "

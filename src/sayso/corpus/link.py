@@ -94,23 +94,18 @@ class Entity:
     org: OrgClass | None = None
     keys: set[str] = field(default_factory=set)
     acronym: str = ""
+    prior: Counter[int] = field(default_factory=Counter)  # speaker ids its statements had before
 
     def add(self, obs: Observation) -> None:
         self.observations.append(obs)
         self.concepts |= obs.concepts
+        self.prior.update(obs.prior)
 
     @property
     def initials(self) -> frozenset[str]:
         if self.first_class:
             return first_name_initials(self.first_class)
         return frozenset({self.initial}) if self.initial else frozenset()
-
-    @property
-    def prior(self) -> Counter[int]:
-        out: Counter[int] = Counter()
-        for o in self.observations:
-            out.update(o.prior)
-        return out
 
     @property
     def statements(self) -> list[int]:
