@@ -141,7 +141,8 @@ def build(db: Path, statements: int, seed: int = 7, start_article: int = 0) -> N
                 stmts.append(statement(n, text, who, day))
                 n += 1
             body = "\n".join(s["text"] for s in stmts)
-            record = {"hash": hashlib.blake2b(f"{a}{body}".encode(), digest_size=16).hexdigest(), "text": body,
+            digest = hashlib.blake2b(f"{a}{body}".encode(), digest_size=16).hexdigest()
+            record = {"hash": digest, "text": body,
                       "id": f"article-{a}", "published": day, "outlet": rng.choice(OUTLETS), "headline": None,
                       "language": "en", "languages": ["en"]}
             outcomes.append(Outcome(f"bench/{a}.txt", article=record, statements=stmts))
@@ -177,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"statements": args.statements}
     counts = api.link(args.db)
     results["link_s"] = round(counts.seconds, 2)
-    results["link"] = {"speakers": counts.speakers, "clusters": counts.clusters, "clustered": counts.clustered}
+    results["link"] = {"speakers": counts.speakers, "clusters": counts.clusters,
+                       "clustered": counts.clustered}
     build(args.db, 1000, start_article=args.statements // STATEMENTS_PER_ARTICLE)
     t = time.perf_counter()
     with api.open_store(args.db) as store:
