@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from .errors import InputError
 from .ingest.jsonl import article_from_record
@@ -16,7 +16,7 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .batch.local import Progress
-    from .store import Store
+    from .corpus import Corpus, LinkCounts
 
 
 @lru_cache(maxsize=8)
@@ -78,12 +78,14 @@ def extract_many(
         yield pipe(to_article(item))
 
 
-def open_store(path: str | Path, *, readonly: bool = False) -> Store:
+def open_store(path: str | Path, *, readonly: bool = False) -> Corpus:
     """Open the statement store at ``path`` (created and migrated when needed); ``StoreError`` when it
-    cannot be opened or written."""
+    cannot be opened or written. The store answers the corpus questions (``search``, ``speaker``,
+    ``cluster``, ``stats``, ``export``, ``article``): see ``sayso.corpus.Corpus``."""
+    from .corpus import as_corpus
     from .store import open_store as _open
 
-    return _open(path, readonly=readonly)
+    return as_corpus(_open(path, readonly=readonly))
 
 
 def ingest(
@@ -102,6 +104,7 @@ def ingest(
     A source the store already holds is not read again, so an interrupted run is resumed by running it
     again; what cannot be read is recorded in the store's ``skips`` table with a reason code.
     ``count_first`` counts the articles before the run (when cheap) so that progress has a total.
+    At the end the store's speakers and quote clusters are linked (``link``), new statements included.
     """
     from .batch.local import ingest_local
     from .ingest.sources import count_items
@@ -109,8 +112,11 @@ def ingest(
     names = [str(p) for p in paths]
     with open_store(db) as store:
         total = count_items(names) if count_first else None
-        return ingest_local(names, store, settings=settings or Settings(), jobs=max(1, jobs),
+        done = ingest_local(names, store, settings=settings or Settings(), jobs=max(1, jobs),
                             stdin=stdin, on_progress=on_progress, total=total)
+        if done.statements or store.needs_linking():
+            store.link(keep=True)
+        return done
 
 
 def skips(db: str | Path, reason: str | None = None) -> Iterator[dict[str, Any]]:
@@ -119,3 +125,67 @@ def skips(db: str | Path, reason: str | None = None) -> Iterator[dict[str, Any]]
 
     with open_store(db, readonly=True) as store:
         yield from _skips(store, reason)
+
+
+# --- the corpus layer: speakers, quote clusters, search, exports (issue 6) ----------------------
+
+
+def _must_exist(db: str | Path) -> None:
+    from .store import StoreError
+
+    if not Path(db).exists():
+        raise StoreError(f"no store at {db}; run `sayso ingest PATH... --db {db}` first")
+
+
+def _reader(db: str | Path) -> Corpus:
+    """The store ``db`` for questions; ``QueryError`` when it holds statements not linked yet."""
+    from .corpus import QueryError
+
+    _must_exist(db)
+    store = open_store(db)
+    if store.needs_linking():
+        store.close()
+        raise QueryError(f"the store {db} has statements that are not linked to speakers and clusters "
+                         f"yet (made by an older sayso, or an interrupted ingest); run `sayso link --db "
+                         f"{db}` once")
+    return store
+
+
+def link(db: str | Path, *, keep: bool = False,
+         on_phase: Callable[[str], None] | None = None) -> LinkCounts:
+    """Link every statement of the store ``db`` to its canonical speaker and its quote cluster, afresh
+    (``keep=True`` lets earlier links settle surnames that fit two people equally)."""
+    _must_exist(db)
+    with open_store(db) as store:
+        return store.link(keep=keep, on_phase=on_phase)
+
+
+def search(db: str | Path, text: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """Statements of ``db`` matching ``text`` with filters (``speaker``, ``since``, ``until``,
+    ``lang``, ``kind``, ``outlet``, ``limit``, ``sort``): see ``Corpus.search``."""
+    with _reader(db) as store:
+        return list(store.search(text, **filters))
+
+
+def speaker(db: str | Path, name: str) -> dict[str, Any]:
+    """One speaker of ``db`` by any of its names or its id: see ``Corpus.speaker``."""
+    with _reader(db) as store:
+        return store.speaker(name)
+
+
+def cluster(db: str | Path, cluster_id: int) -> dict[str, Any]:
+    """One quote cluster of ``db`` with every appearance, earliest first."""
+    with _reader(db) as store:
+        return store.cluster(cluster_id)
+
+
+def stats(db: str | Path) -> dict[str, Any]:
+    """Totals of ``db`` and its most quoted speakers, outlets and quotes."""
+    with open_store(db, readonly=True) as store:
+        return store.stats()
+
+
+def export(db: str | Path, fmt: str, out: Path | IO[str], *, min_cluster: int = 2) -> int:
+    """Write the statements (or the network) of ``db`` as jsonl, csv, parquet, graphml or dna."""
+    with _reader(db) as store:
+        return store.export(fmt, out, min_cluster=min_cluster)

@@ -160,3 +160,11 @@ CREATE TABLE statement_links (
 CREATE INDEX statement_links_speaker ON statement_links(speaker);
 CREATE INDEX statement_links_cluster ON statement_links(cluster);
 """
+
+# Speakers looked up by any spelling: ``aliases.key`` is ``alias_key`` of the alias ("Умєров", "Умеров"
+# and "Umerov" share "umerov"), filled by the linker; lookups by name use the index, not a scan.
+V5_ALIAS_KEYS = """
+ALTER TABLE aliases ADD COLUMN "key" TEXT;
+CREATE INDEX aliases_key ON aliases("key");
+CREATE INDEX clusters_statements ON clusters(statements);
+"""
