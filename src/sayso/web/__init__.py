@@ -87,4 +87,6 @@ def render_cell(row: Any, value: Any, column: str, table: str, database: str, da
         "statement": links.statement, "article": links.article, "speaker": links.speaker,
         "cluster": links.cluster}
     href = pages_by_kind[page](ident)
-    return Markup('<a href="{}">{}</a>').format(href, value)
+    limit = int(datasette.setting("truncate_cells_html") or 0)
+    shown = value if not limit or len(value) <= limit else value[:limit] + "…"
+    return Markup('<a href="{}">{}</a>').format(href, shown)

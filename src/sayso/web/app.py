@@ -15,6 +15,8 @@ from . import queries
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
+# Table pages show this much of a long cell (an article's text); the sayso pages show it all.
+CELL_CHARS = 300
 
 _STATEMENT_COLUMNS = {
     "article": "The article the statement is in (articles.id).",
@@ -58,12 +60,14 @@ def metadata(name: str) -> dict[str, Any]:
                     "label_column": "text",
                     "facets": ["speaker", {"outlet": "article"}, "language", "kind", {"month": "said_on"}],
                     "facet_size": 15,
+                    "size": 50,
                     "columns": _STATEMENT_COLUMNS,
                 },
                 "articles": {
                     "description": "One row per distinct article text, with where it was read from.",
                     "label_column": "headline",
                     "facets": ["outlet", "language"],
+                    "size": 50,
                 },
                 "skips": {"description": "Sources ingest could not use, with the reason.",
                           "facets": ["reason", "stage"]},
@@ -114,7 +118,8 @@ def make_datasette(db: str | Path, *, allow_sql: bool = False) -> Datasette:
     return Datasette(
         files=[str(path)],
         metadata=metadata(path.stem),
-        settings={"default_allow_sql": allow_sql, "suggest_facets": False, "facet_time_limit_ms": 1000},
+        settings={"default_allow_sql": allow_sql, "suggest_facets": False, "facet_time_limit_ms": 1000,
+                  "truncate_cells_html": CELL_CHARS},
     )
 
 

@@ -80,12 +80,13 @@ def _with_links(conn: sqlite3.Connection, c: Corpus, where: str, params: tuple[A
 
 # --- home -------------------------------------------------------------------------------------------
 def home(conn: sqlite3.Connection, search: str | None) -> Row:
-    """Counts, the latest statements (by the day they were said), the most-quoted speakers, and the
-    statements matching ``search`` (each word must occur, newest first)."""
+    """Counts, the latest statements (by the date they were said, which the pipeline fills from the
+    article's date when the text gives none; the index on ``said_on`` makes this a short read), the
+    most-quoted speakers, and the statements matching ``search`` (each word must occur, newest first)."""
     c = corpus(conn)
     counts = one(conn, "SELECT (SELECT count(*) FROM articles) AS articles, "
                        "(SELECT count(*) FROM statements) AS statements") or {}
-    latest = _with_links(conn, c, "1", (), f"{STATEMENT_DAY} DESC, s.id DESC", HOME_ROWS)
+    latest = _with_links(conn, c, "1", (), "s.said_on DESC, s.id DESC", HOME_ROWS)
     if c.linked:
         speakers = rows(conn, "SELECT id AS speaker_ref, name, type, statements FROM speakers "
                               "ORDER BY statements DESC, name LIMIT ?", (HOME_ROWS,))
