@@ -4,11 +4,14 @@ in-process client over them.
 - ``linked_store``: the repository's example article and ``tests/web/data/articles.jsonl`` (an HTML
   payload article, a reprint of a quote, a Russian article), with the corpus tables filled;
 - ``unlinked_store``: the same articles, corpus tables empty (a store the linker has not seen);
-- ``empty_store``: a store with no article at all.
+- ``empty_store``: a store with no article at all;
+- ``old_store``: the un-linked store without the corpus tables (as a store from before them).
 """
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,6 +49,18 @@ def empty_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def old_store(tmp_path_factory: pytest.TempPathFactory, unlinked_store: Path) -> Path:
+    db = tmp_path_factory.mktemp("web") / "old.db"
+    shutil.copyfile(unlinked_store, db)
+    conn = sqlite3.connect(db)
+    with conn:
+        for table in ("statement_links", "clusters", "speaker_roles", "aliases", "speakers"):
+            conn.execute(f"DROP TABLE {table}")
+    conn.close()
+    return db
+
+
+@pytest.fixture(scope="session")
 def linked(linked_store: Path) -> Iterator[Pages]:
     pages = Pages(linked_store)
     yield pages
@@ -62,5 +77,12 @@ def unlinked(unlinked_store: Path) -> Iterator[Pages]:
 @pytest.fixture(scope="session")
 def empty(empty_store: Path) -> Iterator[Pages]:
     pages = Pages(empty_store)
+    yield pages
+    pages.close()
+
+
+@pytest.fixture(scope="session")
+def old(old_store: Path) -> Iterator[Pages]:
+    pages = Pages(old_store)
     yield pages
     pages.close()

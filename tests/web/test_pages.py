@@ -58,6 +58,9 @@ UNLINKED = [
      ["known only by this name", "Ukrainian Defense Minister", 'class="sayso-chart"', "<li>Umerov <span"]),
 ]
 
+# a store from before the corpus tables: the same pages as an un-linked one
+OLD = UNLINKED
+
 EMPTY = [
     ("home", None, "/-/sayso", ["This store has no statements yet", "0 statements in 0 articles"]),
     ("search", None, "/-/sayso?q=anything", ["No statement has these words"]),
@@ -91,6 +94,12 @@ def test_pages_unlinked_store(unlinked: Pages, page: str, sql: str | None, path:
     _check(unlinked, sql, path, snippets)
 
 
+@pytest.mark.parametrize(("page", "sql", "path", "snippets"), OLD, ids=[r[0] for r in OLD])
+def test_pages_store_without_corpus_tables(old: Pages, page: str, sql: str | None, path: str,
+                                           snippets: list[str]) -> None:
+    _check(old, sql, path, snippets)
+
+
 @pytest.mark.parametrize(("page", "sql", "path", "snippets"), EMPTY, ids=[r[0] for r in EMPTY])
 def test_pages_empty_store(empty: Pages, page: str, sql: str | None, path: str, snippets: list[str]) -> None:
     _check(empty, sql, path, snippets)
@@ -105,7 +114,7 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize("store", ["linked", "unlinked", "empty"])
+@pytest.mark.parametrize("store", ["linked", "unlinked", "empty", "old"])
 @pytest.mark.parametrize("path", NOT_FOUND)
 def test_pages_unknown_ids_are_404(request: pytest.FixtureRequest, store: str, path: str) -> None:
     response = request.getfixturevalue(store).get(path)
@@ -118,6 +127,8 @@ def test_pages_unknown_ids_are_404(request: pytest.FixtureRequest, store: str, p
     # an un-linked store has speakers by name only, and no clusters
     ("unlinked", "/-/sayso/speaker/1", 404),
     ("unlinked", "/-/sayso/cluster/1", 404),
+    ("old", "/-/sayso/speaker/1", 404),
+    ("old", "/-/sayso/cluster/1", 404),
     ("unlinked", "/-/sayso/speaker?name=Rustem+Umerov", 200),
     ("linked", "/-/sayso/speaker?name=Rustem+Umerov", 302),
     ("linked", "/-/sayso/sayso.css", 200),
