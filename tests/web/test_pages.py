@@ -6,11 +6,14 @@ page must say. Unknown or malformed ids answer 404, never 500.
 
 from __future__ import annotations
 
+import asyncio
 import re
+import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from datasette.app import Datasette
 from web_fixtures import Pages, ids
 
 UMEROV_QUOTE = "SELECT id FROM statements WHERE \"text\" LIKE 'No, I haven%' ORDER BY id LIMIT 1"
@@ -18,7 +21,7 @@ UMEROV_QUOTE = "SELECT id FROM statements WHERE \"text\" LIKE 'No, I haven%' ORD
 # (page, SQL giving the id in the path or None, path, snippets the HTML must contain)
 LINKED = [
     ("home", None, "/-/sayso",
-     ["Latest statements", "Most-quoted speakers", 'name="q"', ">Rustem Umerov</a>", "quotes reprinted"]),
+     ["Latest statements", "Most-quoted speakers", 'name="q"', ">Rustem Umerov</a>", "1 quote reprinted"]),
     ("home at the root", None, "/", ["Latest statements", "Most-quoted speakers"]),
     ("search", None, "/-/sayso?q=territory",
      ["Statements with “territory”", "give up territory", "All matches in the statements table"]),
@@ -173,3 +176,21 @@ def test_pages_speaker_list_pages(linked: Pages, monkeypatch: pytest.MonkeyPatch
     assert "1–4 of 11" in first.text and 'rel="next"' in first.text and 'rel="prev"' not in first.text
     last = linked.get(f"/-/sayso/speaker/{sid}?offset=8")
     assert "9–11 of 11" in last.text and 'rel="prev"' in last.text and 'rel="next"' not in last.text
+
+
+@pytest.mark.parametrize("path", ["/-/sayso", "/-/sayso/statement/1", "/-/sayso/speaker?name=x"])
+def test_pages_in_a_datasette_without_a_store(tmp_path: Path, path: str) -> None:
+    """The plugin in someone's Datasette with no sayso store: its pages say so (404), Datasette's own
+    home page stays theirs."""
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    ds = Datasette(files=[str(other)])
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(ds.invoke_startup())
+        response = loop.run_until_complete(ds.client.get(path))
+        assert response.status_code == 404
+        assert "a sayso statement store" in response.text
+        assert "Who said what" not in loop.run_until_complete(ds.client.get("/")).text
+    finally:
+        loop.close()
