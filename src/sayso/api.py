@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from .errors import InputError
+from .errors import InputError, SaysoError
 from .ingest.jsonl import article_from_record
 from .ingest.text import find_header, read_text_article
 from .model import Article
@@ -189,3 +189,44 @@ def export(db: str | Path, fmt: str, out: Path | IO[str], *, min_cluster: int = 
     """Write the statements (or the network) of ``db`` as jsonl, csv, parquet, graphml or dna."""
     with _reader(db) as store:
         return store.export(fmt, out, min_cluster=min_cluster)
+
+
+# --- web UI (issue 7): sayso serve ------------------------------------------------------------------
+class WebUnavailable(SaysoError):
+    """The web UI cannot start: its extra is not installed, or the address is taken."""
+
+    reason = "web"
+
+
+def web_app(db: str | Path = "sayso.db", *, allow_sql: bool = False) -> Any:
+    """A Datasette app over the store ``db`` (read-only) with sayso's pages and metadata; arbitrary SQL
+    stays off unless ``allow_sql``. Needs the ``web`` extra: ``pip install 'sayso[web]'``."""
+    try:
+        from .web.app import make_datasette
+    except ModuleNotFoundError as e:
+        if (e.name or "").split(".")[0] in {"datasette", "uvicorn", "markupsafe", "jinja2"}:
+            raise WebUnavailable(
+                f"the web UI needs the 'web' extra ({e.name} is not installed): "
+                "pip install 'sayso[web]'") from e
+        raise
+    return make_datasette(db, allow_sql=allow_sql)
+
+
+def serve(db: str | Path = "sayso.db", *, host: str = "127.0.0.1", port: int = 8001,
+          allow_sql: bool = False, on_start: Callable[[str], None] | None = None) -> None:
+    """Serve the store ``db`` read-only at ``http://host:port/`` until interrupted; ``on_start`` gets
+    the address once the store has been checked and the port is free."""
+    import socket
+
+    app = web_app(db, allow_sql=allow_sql)
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise WebUnavailable(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another "
+                             "address with --host/--port") from e
+    from .web.app import serve as _serve
+
+    if on_start is not None:
+        on_start(f"http://{host if ':' not in host else f'[{host}]'}:{port}/")
+    _serve(app, host, port)
