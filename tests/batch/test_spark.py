@@ -13,7 +13,7 @@ from batch_data import output_files, output_rows, store_snapshot, write_corpus
 
 from sayso.api import ingest, load_batch, run_batch
 from sayso.batch.run import BatchProgress
-from sayso.batch.spark import find_java
+from sayso.batch.spark import find_java, python_error
 
 MASTER = "local[2]"
 PART_ARTICLES = 25
@@ -86,3 +86,22 @@ def test_spark_is_not_imported_by_the_core() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pyspark'))")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+JVM_TRACE = ("[PYTHON_EXCEPTION] An exception was thrown from the Python worker: Traceback (most recent "
+             "call last):\n  File \"worker.py\", line 4207, in invoke_udf\n{error}\n SQLSTATE: 38000\n"
+             "\tat org.apache.spark.api.python.BasePythonRunner$ReaderIterator.handlePythonException")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (JVM_TRACE.format(error="ModuleNotFoundError: No module named 'sayso'"),
+         "ModuleNotFoundError: No module named 'sayso' on an executor: every executor needs sayso"),
+        (JVM_TRACE.format(error="OSError: [Errno 28] No space left on device"),
+         "OSError: [Errno 28] No space left on device"),
+        ("Java gateway process exited before sending its port number\nmore", "Java gateway process exited"),
+    ],
+)
+def test_spark_a_failed_job_says_why(text: str, message: str) -> None:
+    assert python_error(Exception(text)).startswith(message)

@@ -25,6 +25,7 @@ import itertools
 import json
 import os
 import pickle
+import re
 import shutil
 import sys
 import threading
@@ -243,8 +244,8 @@ def run_spark(out: OutputDir, items: Iterable[Item], settings: Settings, master:
                     str(out.work / "staging"))
                 rows = frame.mapInArrow(work, SUMMARY_DDL).collect()
         except Exception as e:  # a failed job arrives as a py4j or pyspark error
-            raise BatchError(f"the Spark job failed: {_first_line(e)}; nothing of this run was kept: run "
-                             "the same command again") from e
+            raise BatchError(f"the Spark job failed: {python_error(e)}; nothing of this run was kept: "
+                             "run the same command again") from e
         timings["extract"] = time.perf_counter() - began
     began = time.perf_counter()
     results: dict[int, tuple[PartInfo, Path]] = {}
@@ -261,6 +262,21 @@ def run_spark(out: OutputDir, items: Iterable[Item], settings: Settings, master:
     timings["task_extract"] = sum(info.seconds_extract for info, _ in results.values())
     timings["task_write"] = sum(info.seconds_write for info, _ in results.values())
     return timings
+
+
+_PYTHON_ERROR = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Exceeded)): .*$", re.MULTILINE)
+
+
+def python_error(error: BaseException) -> str:
+    """The Python exception a task died of (the last line of its traceback inside the JVM's error),
+    with what to do when the executors cannot import sayso."""
+    lines = [m.group(0).strip() for m in _PYTHON_ERROR.finditer(str(error))]
+    if not lines:
+        return _first_line(error)
+    if "No module named 'sayso" in lines[-1]:
+        return (f"{lines[-1]} on an executor: every executor needs sayso and its dependencies "
+                "(docs/batch.md, 'Running on a cluster')")
+    return lines[-1]
 
 
 def _first_line(error: BaseException) -> str:
