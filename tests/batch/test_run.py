@@ -102,6 +102,7 @@ def test_run_refuses_an_output_in_the_way(tmp_path: Path, corpus: Path, setup: s
     [
         ({"engine": "dask"}, "unknown engine 'dask'"),
         ({"master": "local[2]"}, "--master is for --engine spark"),
+        ({"engine": "spark", "jobs": 4}, r"--jobs is for --engine local; .* --master, e.g. local\[4\]"),
         ({"part_articles": 0}, "at least 1"),
     ],
 )

@@ -43,12 +43,13 @@ class BatchProgress:
     articles: int = 0
     statements: int = 0
     skips: int = 0
+    resumed: int = 0  # of ``done``, what an earlier run did
     started: float = field(default_factory=time.monotonic)
 
     @property
     def rate(self) -> float:
         spent = time.monotonic() - self.started
-        return self.done / spent if spent > 0 else 0.0
+        return (self.done - self.resumed) / spent if spent > 0 else 0.0
 
 
 OnProgress = Callable[[BatchProgress], None]
@@ -76,7 +77,7 @@ def run_local(out: OutputDir, items: Iterable[Item], settings: Settings, jobs: i
     """The parts, in order, on ``jobs`` worker processes; each part is committed once whole."""
     part_size = out.spec.part_articles
     seq = out.next_seq  # outcomes come back in the order of the items, one each
-    progress = BatchProgress("extract", "items", done=out.next_seq)
+    progress = BatchProgress("extract", "items", done=out.next_seq, resumed=out.next_seq)
     writer: PartWriter | None = None
     write = 0.0
     start = time.perf_counter()
@@ -142,6 +143,8 @@ def run_batch(
         raise BatchError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if master is not None and engine != "spark":
         raise BatchError("--master is for --engine spark; the local engine runs on this machine")
+    if engine == "spark" and jobs > 1:
+        raise BatchError("--jobs is for --engine local; Spark takes its cores from --master, e.g. local[4]")
     if part_articles < 1 or jobs < 1:
         raise BatchError("part_articles and jobs must be at least 1")
     names = [str(p) for p in paths]
