@@ -41,6 +41,9 @@ COMPRESSION = "zstd"
 # Rows held per file before they are written as a row group; articles also by the size of their texts.
 FLUSH_ROWS = {"articles": 256, "statements": 4096, "skips": 1024}
 FLUSH_TEXT_BYTES = 16 << 20
+# ... and every file of a part once its files hold this many rows together (a part that spans many
+# months would otherwise hold most of its rows until it ends).
+FLUSH_PART_ROWS = 8192
 READ_BATCH_ROWS = 256
 
 _MONTH = re.compile(r"\s*(\d{4})-(\d{2})(?!\d)")
@@ -154,6 +157,7 @@ class PartWriter:
         self.root = root
         self.info = PartInfo(part)
         self._files: dict[tuple[str, str], _File] = {}
+        self._held = 0
 
     def _file(self, dataset: str, month: str) -> _File:
         key = (dataset, month)
@@ -165,6 +169,14 @@ class PartWriter:
         return f
 
     def add(self, seq: int, outcome: Outcome) -> None:
+        self._add(seq, outcome)
+        self._held += 1 + len(outcome.statements)
+        if self._held >= FLUSH_PART_ROWS:
+            for f in self._files.values():
+                f.flush()
+            self._held = 0
+
+    def _add(self, seq: int, outcome: Outcome) -> None:
         info = self.info
         if info.first < 0:
             info.first = seq
