@@ -13,7 +13,7 @@ from batch_data import output_files, output_rows, store_snapshot, write_corpus
 
 from sayso.api import ingest, load_batch, run_batch
 from sayso.batch.run import BatchProgress
-from sayso.batch.spark import find_java, python_error
+from sayso.batch.spark import find_java, python_error, spark_session
 
 MASTER = "local[2]"
 PART_ARTICLES = 25
@@ -78,12 +78,26 @@ def test_spark_finishes_a_stopped_local_run(java: str, corpus: Path, local_outpu
     done = run_batch([corpus], out, engine="spark", master=MASTER, part_articles=PART_ARTICLES)
     assert done.resumed_items == 2 * PART_ARTICLES
     assert output_files(out) == output_files(local_output)
-    assert output_rows(out) == output_rows(local_output)
+    rows = output_rows(out)
+    assert rows == output_rows(local_output)
+    with spark_session(MASTER) as spark:  # Spark reads the output back, months as a column
+        statements = spark.read.parquet(str(out / "statements"))
+        by_month = {r["month"]: r["count"] for r in statements.groupBy("month").count().collect()}
+        texts = spark.read.parquet(str(out / "articles")).select("text").collect()
+    assert by_month == {m: sum(r["month"] == m for r in rows["statements"]) for m in by_month}
+    assert sum(by_month.values()) == len(rows["statements"])
+    assert sorted(r["text"] for r in texts) == sorted(r["text"] for r in rows["articles"])
 
 
-def test_spark_is_not_imported_by_the_core() -> None:
-    code = ("import sys, sayso, sayso.cli, sayso.api, sayso.batch.run; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pyspark'))")
+@pytest.mark.parametrize(
+    ("modules", "absent"),
+    [
+        ("sayso, sayso.cli, sayso.api", ("pyspark", "pyarrow")),  # the core and the CLI
+        ("sayso.batch.run, sayso.batch.parquet", ("pyspark",)),  # the local engine
+    ],
+)
+def test_spark_is_imported_only_by_the_spark_engine(modules: str, absent: tuple[str, ...]) -> None:
+    code = f"import sys, {modules}; print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(absent)}))"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
 
