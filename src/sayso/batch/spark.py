@@ -49,6 +49,7 @@ pa: Any = require("pyarrow", "spark")
 pq: Any = require("pyarrow.parquet", "spark")
 
 STAGED = pa.schema([("seq", pa.int64()), ("part", pa.int32()), ("item", pa.binary())])
+SUMMARY = pa.schema([("attempt", pa.string()), ("info", pa.string())])  # info: a PartInfo as JSON
 SUMMARY_DDL = "attempt string, info string"
 STAGE_ROWS = 256
 # With a file's open cost as large as the largest split, Spark puts each staged file (one part) in a
@@ -124,8 +125,7 @@ def process_part(batches: Iterator[Any], *, settings: Settings, attempts: str) -
         info.seconds_extract = extract / len(writers)
         info.seconds_write = (write + time.perf_counter() - began) / len(writers)
         rows.append({"attempt": str(folder), "info": json.dumps(info.to_dict())})
-    yield pa.RecordBatch.from_pylist(rows, schema=pa.schema([("attempt", pa.string()),
-                                                             ("info", pa.string())]))
+    yield pa.RecordBatch.from_pylist(rows, schema=SUMMARY)
 
 
 def find_java() -> str | None:
