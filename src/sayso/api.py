@@ -16,7 +16,9 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .batch.local import Progress
+    from .batch.run import BatchProgress, BatchResult
     from .corpus import Corpus, LinkCounts
+    from .store import WriteCounts
 
 
 @lru_cache(maxsize=8)
@@ -230,3 +232,42 @@ def serve(db: str | Path = "sayso.db", *, host: str = "127.0.0.1", port: int = 8
     if on_start is not None:
         on_start(f"http://{host if ':' not in host else f'[{host}]'}:{port}/")
     _serve(app, host, port)
+
+# --- batch runs to Parquet, and Parquet to a store (issue 8) -------------------------------------
+def run_batch(
+    paths: Iterable[str | Path],
+    output: str | Path,
+    *,
+    engine: str = "local",
+    jobs: int = 1,
+    part_articles: int = 1000,
+    master: str | None = None,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    on_progress: Callable[[BatchProgress], None] | None = None,
+) -> BatchResult:
+    """Read every article under ``paths`` (the inputs of ``ingest``) and write its statements, the
+    articles and the skips to the folder ``output`` as Parquet partitioned by publication month.
+
+    ``engine`` is ``local`` (``jobs`` worker processes on this machine; needs ``sayso[batch]``) or
+    ``spark`` (one Spark task per part of ``part_articles`` items on ``master``, default
+    ``local[*]``; needs ``sayso[spark]``); both give the same output. The run writes into
+    ``output.partial`` and renames it at the end; a stopped run is finished by running it again.
+    """
+    from .batch.run import run_batch as _run
+
+    return _run(paths, output, engine=engine, settings=settings, jobs=jobs, part_articles=part_articles,
+                master=master, stdin=stdin, on_progress=on_progress)
+
+
+def load_batch(
+    output: str | Path,
+    db: str | Path = "sayso.db",
+    *,
+    on_progress: Callable[[BatchProgress], None] | None = None,
+) -> WriteCounts:
+    """Write the finished batch output ``output`` into the store ``db`` (loading it twice changes
+    nothing: the second time every source counts as ``already``)."""
+    from .batch.run import load
+
+    return load(output, db, on_progress=on_progress)
