@@ -23,7 +23,6 @@ from web_fixtures import ARTICLES, PAYLOAD_ALIAS, Pages, add_alias_for_tests
 from sayso import api
 from sayso.store import open_store
 
-
 CORPUS_TABLES = ("statement_links", "clusters", "speaker_roles", "aliases", "speakers")
 
 
