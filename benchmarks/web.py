@@ -6,9 +6,9 @@ The store is built once (and kept when ``--store`` names a file that does not ex
 does): the real pipeline ingests ../shared/data/polnear-dev.jsonl and adaq-ru-dev.jsonl (or only
 examples/ when the shared data is absent) into a seed store; its articles are then written again,
 with their statements, under new content hashes, 40 outlets and publication dates spread over two
-years, until the store holds the asked number of statements. The corpus tables are filled by the web
-tests' linker stand-in (tests/web/linker_stand_in.py) until issue 6's linker is merged. A copy of the
-store without them stands for an un-linked store.
+years, until the store holds the asked number of statements. The grown store is then linked by the real
+linker (``sayso.api.link``: speakers and quote clusters); a copy made before that stands for an
+un-linked store.
 
 Each page is requested through Datasette's in-process client (the full page: routing, queries,
 template), once to warm up and ``--repeat`` times timed; the median and the slowest wall time are
@@ -40,9 +40,6 @@ TARGET_MS = 300.0
 OUTLETS = [f"outlet-{i:02d}.example" for i in range(40)]
 FIRST_DAY = date(2023, 1, 1)
 BATCH = 200
-
-sys.path.insert(0, str(REPO / "tests" / "web"))
-
 
 def seed_store(path: Path) -> None:
     from sayso import api
@@ -100,8 +97,8 @@ def grow_store(seed: Path, path: Path, wanted: int) -> int:
 
 
 def build(path: Path, wanted: int) -> Path:
-    """The linked store at ``path`` and its un-linked twin beside it."""
-    from linker_stand_in import fill_corpus_tables_for_tests
+    """The linked store at ``path`` (linked by ``sayso.api.link``) and its un-linked twin beside it."""
+    from sayso import api
 
     unlinked = path.with_name(path.stem + "-unlinked.db")
     if path.exists() and unlinked.exists():
@@ -117,8 +114,9 @@ def build(path: Path, wanted: int) -> Path:
     conn.close()
     shutil.copyfile(path, unlinked)
     started = time.perf_counter()
-    fill_corpus_tables_for_tests(path)
-    print(f"link (stand-in): {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    counts = api.link(path)
+    print(f"link: {time.perf_counter() - started:.0f} s ({counts.speakers} speakers, {counts.clusters} "
+          f"clusters of two or more)", file=sys.stderr)
     return unlinked
 
 

@@ -105,9 +105,11 @@ CORPUS_SPEAKERS = [
      {"g-novosti.in.ua", "kyivpost.com", "unian.info", "rferl.org", "rbc.ua", "pravda.com.ua"}),
     ("Nariman Umerov", "person", {"Nariman Umerov", "Umerov"}, {"qirim.news"}),
     ("Financial Times", "media", {"FT", "Financial Times"}, {"g-novosti.in.ua", "kyivpost.com", "strana.ua"}),
+    # strana.ua: "«Украина не торгует своей территорией», — заявили в Офисе президента Украины."
     ("Office of the President of Ukraine", "organisation", {"Office of the President of Ukraine",
-                                                            "Office of the President"},
-     {"g-novosti.in.ua", "kyivpost.com"}),
+                                                            "Office of the President",
+                                                            "Офис президента Украины"},
+     {"g-novosti.in.ua", "kyivpost.com", "strana.ua"}),
 ]
 
 

@@ -2,8 +2,10 @@
 in-process client over them.
 
 - ``linked_store``: the repository's example article and ``tests/web/data/articles.jsonl`` (an HTML
-  payload article, a reprint of a quote, a Russian article), with the corpus tables filled;
-- ``unlinked_store``: the same articles, corpus tables empty (a store the linker has not seen);
+  payload article, a reprint of a quote, a Russian article), linked by the real linker (``api.ingest``
+  links at its end), plus one alias that is an HTML payload for the safety tests;
+- ``unlinked_store``: the same articles, corpus tables emptied after the ingest (a store the linker has
+  not seen);
 - ``empty_store``: a store with no article at all;
 - ``old_store``: the un-linked store without the corpus tables (as a store from before them).
 """
@@ -16,28 +18,36 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from linker_stand_in import add_alias_for_tests, fill_corpus_tables_for_tests
-from web_fixtures import ARTICLES, PAYLOAD_ALIAS, Pages
+from web_fixtures import ARTICLES, PAYLOAD_ALIAS, Pages, add_alias_for_tests
 
 from sayso import api
 from sayso.store import open_store
 
+CORPUS_TABLES = ("statement_links", "clusters", "speaker_roles", "aliases", "speakers")
+
 
 def ingest_examples(db: Path, example: Path) -> Path:
+    """The test articles ingested, and so linked (``api.ingest`` links the store at its end)."""
     api.ingest([example, ARTICLES], db)
     return db
 
 
 @pytest.fixture(scope="session")
-def unlinked_store(tmp_path_factory: pytest.TempPathFactory, example_path: Path) -> Path:
-    return ingest_examples(tmp_path_factory.mktemp("web") / "unlinked.db", example_path)
+def linked_store(tmp_path_factory: pytest.TempPathFactory, example_path: Path) -> Path:
+    db = ingest_examples(tmp_path_factory.mktemp("web") / "linked.db", example_path)
+    add_alias_for_tests(db, "Jane Doe", PAYLOAD_ALIAS)
+    return db
 
 
 @pytest.fixture(scope="session")
-def linked_store(tmp_path_factory: pytest.TempPathFactory, example_path: Path) -> Path:
-    db = ingest_examples(tmp_path_factory.mktemp("web") / "linked.db", example_path)
-    fill_corpus_tables_for_tests(db)
-    add_alias_for_tests(db, "Jane Doe", PAYLOAD_ALIAS)
+def unlinked_store(tmp_path_factory: pytest.TempPathFactory, linked_store: Path) -> Path:
+    db = tmp_path_factory.mktemp("web") / "unlinked.db"
+    shutil.copyfile(linked_store, db)
+    conn = sqlite3.connect(db)
+    with conn:
+        for table in CORPUS_TABLES:
+            conn.execute(f"DELETE FROM {table}")
+    conn.close()
     return db
 
 
@@ -54,7 +64,7 @@ def old_store(tmp_path_factory: pytest.TempPathFactory, unlinked_store: Path) ->
     shutil.copyfile(unlinked_store, db)
     conn = sqlite3.connect(db)
     with conn:
-        for table in ("statement_links", "clusters", "speaker_roles", "aliases", "speakers"):
+        for table in CORPUS_TABLES:
             conn.execute(f"DROP TABLE {table}")
     conn.close()
     return db

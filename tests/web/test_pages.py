@@ -20,6 +20,8 @@ UMEROV_QUOTE = "SELECT id FROM statements WHERE \"text\" LIKE 'No, I haven%' ORD
 
 # (page, SQL giving the id in the path or None, path, snippets the HTML must contain)
 LINKED = [
+    # one quote reprinted (kyiv-daily.example reprints g-novosti's); the Russian clause and its quoted
+    # words "очень плохие вещи" share a cluster but one article, so they are no reprint
     ("home", None, "/-/sayso",
      ["Latest statements", "Most-quoted speakers", 'name="q"', ">Rustem Umerov</a>", "1 quote reprinted"]),
     ("home at the root", None, "/", ["Latest statements", "Most-quoted speakers"]),
@@ -31,8 +33,9 @@ LINKED = [
      ["I believe that a solution for Ukraine", "NATO Secretary General&#39;s chief of staff", "quoted",
       "Radio Liberty → g-novosti.in.ua", 'st kind-direct focus', 'class="hl mention"',
       "no other appearance"]),
+    # the quote, its reprint, and the headline's clause and quoted words (fragments, the clause first)
     ("statement in a cluster", UMEROV_QUOTE, "/-/sayso/statement/{}",
-     ["2 appearances", "(first)", "an interview with Radio Liberty in Brussels", "2024-10-18"]),
+     ["4 appearances", "(exact)", "an interview with Radio Liberty in Brussels", "2024-10-18"]),
     ("statement with a group", "SELECT id FROM statements WHERE \"group\" IS NOT NULL LIMIT 1",
      "/-/sayso/statement/{}", ["Other pieces of this quote"]),
     ("article", "SELECT id FROM articles WHERE article_id = 'kyiv-reprint-1'", "/-/sayso/article/{}",
@@ -44,15 +47,17 @@ LINKED = [
      ['st kind-direct focus" id="s-', '<tr class="focus">']),
     ("speaker", "SELECT id FROM speakers WHERE name = 'Rustem Umerov'", "/-/sayso/speaker/{}",
      ["<h1>Rustem Umerov</h1>", "Рустем Умеров", "Умеров", "Ukrainian Defense Minister", "Defense Minister",
-      'class="sayso-chart"', '<rect class="bar"', "2024-10-18 to 2024-11-12", "1–11 of 11"]),
+      'class="sayso-chart"', '<rect class="bar"', "2024-10-18 to 2024-11-12", "1–12 of 12"]),
     ("speaker by a name the linker knows", None, "/-/sayso/speaker?name=Rustem+Umerov",
      ["<h1>Rustem Umerov</h1>"]),
     ("cluster", "SELECT cluster FROM statement_links WHERE statement = (" + UMEROV_QUOTE + ")",
-     "/-/sayso/cluster/{}", ["2 appearances in 2 outlets", "first seen 2024-10-18 in g-novosti.in.ua",
-                             "g-novosti.in.ua, kyiv-daily.example", ">exact<", ">first<"]),
+     "/-/sayso/cluster/{}", ["4 appearances in 2 outlets", "first seen 2024-11-03 in g-novosti.in.ua",
+                             "g-novosti.in.ua, kyiv-daily.example", ">exact<", ">first<", ">fragment<"]),
 ]
 
 UNLINKED = [
+    # one quote reprinted (kyiv-daily.example reprints g-novosti's); the Russian clause and its quoted
+    # words "очень плохие вещи" share a cluster but one article, so they are no reprint
     ("home", None, "/-/sayso", ["Latest statements", '/-/sayso/speaker?name=Rustem+Umerov']),
     ("statement", UMEROV_QUOTE, "/-/sayso/statement/{}", ["not linked yet", "Rustem Umerov"]),
     ("article", "SELECT id FROM articles WHERE article_id = 'umerov-ru-1'", "/-/sayso/article/{}",
@@ -173,9 +178,9 @@ def test_pages_speaker_list_pages(linked: Pages, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(queries, "PAGE_SIZE", 4)
     sid = ids(linked.db, "SELECT id FROM speakers WHERE name = 'Rustem Umerov'")[0]
     first = linked.get(f"/-/sayso/speaker/{sid}")
-    assert "1–4 of 11" in first.text and 'rel="next"' in first.text and 'rel="prev"' not in first.text
+    assert "1–4 of 12" in first.text and 'rel="next"' in first.text and 'rel="prev"' not in first.text
     last = linked.get(f"/-/sayso/speaker/{sid}?offset=8")
-    assert "9–11 of 11" in last.text and 'rel="prev"' in last.text and 'rel="next"' not in last.text
+    assert "9–12 of 12" in last.text and 'rel="prev"' in last.text and 'rel="next"' not in last.text
 
 
 @pytest.mark.parametrize("path", ["/-/sayso", "/-/sayso/statement/1", "/-/sayso/speaker?name=x"])

@@ -1,4 +1,5 @@
-"""Helpers the web tests share: the test articles, Datasette's in-process client, id look-ups."""
+"""Helpers the web tests share: the test articles, Datasette's in-process client, id look-ups, one
+extra speaker alias."""
 
 from __future__ import annotations
 
@@ -20,11 +21,26 @@ from typing import IO, Any
 import httpx
 
 from sayso import api
+from sayso.corpus.names import key as name_key
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles.jsonl"
 # A speaker alias that is an HTML payload (aliases come from article text, so they are untrusted too).
 PAYLOAD_ALIAS = '<img src=x onerror="window.__sayso_xss = 5; alert(5)">'
+
+
+def add_alias_for_tests(db: Path, speaker_name: str, alias: str) -> None:
+    """One more alias for the linked speaker called ``speaker_name`` (the safety tests give one an HTML
+    payload as a name); fails when the linker made no such speaker."""
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            cur = conn.execute('INSERT INTO aliases (speaker, alias, language, statements, "key") '
+                               "SELECT id, ?, 'en', 1, ? FROM speakers WHERE name = ?",
+                               (alias, name_key(alias), speaker_name))
+        assert cur.rowcount == 1, f"no linked speaker called {speaker_name!r} in {db}"
+    finally:
+        conn.close()
 
 
 class Pages:

@@ -91,7 +91,14 @@ def home(conn: sqlite3.Connection, search: str | None) -> Row:
         speakers = rows(conn, "SELECT id AS speaker_ref, name, type, statements FROM speakers "
                               "ORDER BY statements DESC, name LIMIT ?", (HOME_ROWS,))
         counts["speakers"] = (one(conn, "SELECT count(*) AS n FROM speakers") or {}).get("n", 0)
-        counts["clusters"] = (one(conn, "SELECT count(*) AS n FROM clusters WHERE statements > 1")
+        # reprinted: in another article than its first appearance (a headline's clause and its quoted
+        # words, or a Russian clause and its quote, are two statements of one article, not a reprint);
+        # a cluster in two outlets is one without looking further (1 ms, not 45, on 100,000 statements)
+        counts["clusters"] = (one(conn, "SELECT count(*) AS n FROM clusters c WHERE c.statements > 1 "
+                                        "AND (c.outlets > 1 OR EXISTS (SELECT 1 FROM statement_links l "
+                                        "JOIN statements s ON s.id = l.statement WHERE l.cluster = c.id "
+                                        "AND s.article IS NOT (SELECT article FROM statements "
+                                        "WHERE id = c.first_statement)))")
                               or {}).get("n", 0)
     else:
         speakers = rows(conn, "SELECT NULL AS speaker_ref, speaker AS name, NULL AS type, "
