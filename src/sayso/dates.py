@@ -173,6 +173,19 @@ def _pronouns() -> frozenset[str]:
     return frozenset(norm_words(line.split()[0]) for line in load_lines("en", "pronouns"))
 
 
+def _speaker_keys(sts: list[Statement]) -> list[str | None]:
+    """``speaker_key`` of each statement, read once per speaker and mention."""
+    lex = lexicon()
+    keys: dict[tuple[str | None, str | None], str | None] = {}
+    out = []
+    for st in sts:
+        pair = (st.speaker, st.speaker_mention)
+        if pair not in keys:
+            keys[pair] = speaker_key(st, lex)
+        out.append(keys[pair])
+    return out
+
+
 def _anchor(st: Statement) -> int:
     for p in (st.cue_start, st.speaker_start):
         if p is not None:
@@ -180,43 +193,82 @@ def _anchor(st: Statement) -> int:
     return st.start
 
 
+def _sentence_of(starts: list[int], offset: int) -> int:
+    """The index of the sentence holding ``offset`` (the first one for an offset before them all)."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k if k > 0 else 0
+
+
+class _Layout:
+    """The statements of one article in text order and the sentences each touches: read before any
+    date is looked for (which sentences are worth parsing), reused by ``_Context``."""
+
+    def __init__(self, article: Article) -> None:
+        statements = article.statements
+        self.order = order = sorted(range(len(statements)),
+                                    key=lambda i: (statements[i].start, statements[i].end))
+        self.sts = sts = [statements[i] for i in order]
+        starts = [x.start for x in article.sentences]
+        self.first: list[int] = []  # the sentence a statement's words start in
+        self.regions: list[tuple[int, int]] = []  # the sentences its words, cue and speaker touch
+        self.by_sentence: dict[int, list[int]] = {}  # sentence -> statements whose region covers it
+        self.holding: set[int] = set()  # sentences holding words of a statement
+        self.near: set[int] = set()  # regions and the EVENT_WINDOW sentences before each statement
+        for i, st in enumerate(sts):
+            first = _sentence_of(starts, st.start)
+            last = _sentence_of(starts, max(st.start, st.end - 1))
+            lo, hi = min(first, last), max(first, last)
+            for p in (st.cue_start, st.speaker_start):
+                if p is not None:
+                    k = _sentence_of(starts, p)
+                    lo, hi = min(lo, k), max(hi, k)
+            self.first.append(first)
+            self.regions.append((lo, hi))
+            for k in range(lo, hi + 1):
+                self.by_sentence.setdefault(k, []).append(i)
+            self.holding.update(range(first, last + 1))
+            self.near.update(range(min(lo, max(0, first - EVENT_WINDOW)), hi + 1))
+
+    def wanted(self, article: Article) -> Callable[[int], bool]:
+        """Which sentences' dates a rule may read (the others are not parsed): those a statement's
+        words, cue or speaker touch (``_own``), those just before a statement starts (``_events``),
+        and any that matches a remark pattern (``_remarks``)."""
+        text, sents, near = article.text, article.sentences, self.near
+        remark, remark_low = _remark_pattern(), _remark_pattern_lower()
+        low: list[str | None] = []  # the text in lower case, made when first needed
+
+        def wanted(k: int) -> bool:
+            if k in near:
+                return True
+            a, b = sents[k].start, sents[k].end
+            if not low:
+                low.append(remark_filter(text))
+            if low[0] is not None and remark_low.search(low[0], a, b) is None:
+                return False  # a case-blind search costs several times more: most sentences stop here
+            return remark.search(text, a, b) is not None
+
+        return wanted
+
+
 class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in."""
 
-    def __init__(self, article: Article, found: list[list[_Found]]) -> None:
+    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]]) -> None:
         self.article = article
-        order = sorted(range(len(article.statements)),
-                       key=lambda i: (article.statements[i].start, article.statements[i].end))
-        self.order = order
-        self.sts = sts = [article.statements[i] for i in order]
-        lex = lexicon()
-        self.keys = [speaker_key(st, lex) for st in sts]
+        self.order, self.sts = layout.order, layout.sts
+        self.regions, self.by_sentence, self.holding = layout.regions, layout.by_sentence, layout.holding
+        sts = self.sts
+        self.keys = _speaker_keys(sts)
         self.found = found
         self.starts = [st.start for st in sts]
         # the words of every statement and every quotation (a quote no statement kept is still words)
         spans = sorted([(st.start, st.end) for st in sts] + [(q.start, q.end) for q in article.quotations])
         self.word_starts = [a for a, _ in spans]
         self.word_max_end: list[int] = []
+        top = 0
         for _, b in spans:
-            self.word_max_end.append(max(b, self.word_max_end[-1] if self.word_max_end else 0))
-        sentence_starts = [x.start for x in article.sentences]
-
-        def sidx(offset: int) -> int:
-            return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
-
-        self.first = [sidx(st.start) for st in sts]
-        self.regions: list[tuple[int, int]] = []
-        self.by_sentence: dict[int, list[int]] = {}  # sentence -> statements whose region covers it
-        self.holding: set[int] = set()  # sentences holding words of a statement
-        for i, st in enumerate(sts):
-            points = [st.start, max(st.start, st.end - 1)]
-            points += [p for p in (st.cue_start, st.speaker_start) if p is not None]
-            idx = [sidx(p) for p in points]
-            lo, hi = min(idx), max(idx)
-            self.regions.append((lo, hi))
-            for k in range(lo, hi + 1):
-                self.by_sentence.setdefault(k, []).append(i)
-            self.holding.update(range(self.first[i], sidx(max(st.start, st.end - 1)) + 1))
+            top = max(top, b)
+            self.word_max_end.append(top)
         self.ends = sorted((st.end, i) for i, st in enumerate(sts))
         self._mates: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
@@ -283,40 +335,11 @@ class _Context:
         return self._mates[key]
 
 
-def _wanted(article: Article) -> Callable[[int], bool]:
-    """Which sentences' dates a rule may read (the others are not parsed): those a statement's
-    words, cue or speaker touch (``_own``), those just before a statement starts (``_events``), and
-    any that matches a remark pattern (``_remarks``)."""
-    text, sents = article.text, article.sentences
-    starts = [s.start for s in sents]
-    near: set[int] = set()
-    for st in article.statements:
-        points = [st.start, max(st.start, st.end - 1)]
-        points += [p for p in (st.cue_start, st.speaker_start) if p is not None]
-        idx = [max(0, bisect.bisect_right(starts, p) - 1) for p in points]
-        near.update(range(min(idx), max(idx) + 1))
-        near.update(range(max(0, idx[0] - EVENT_WINDOW), idx[0]))
-    remark, remark_low = _remark_pattern(), _remark_pattern_lower()
-    low: list[str | None] = []  # the text in lower case, made when first needed
-
-    def wanted(k: int) -> bool:
-        if k in near:
-            return True
-        a, b = sents[k].start, sents[k].end
-        if not low:
-            low.append(remark_filter(text))
-        if low[0] is not None and remark_low.search(low[0], a, b) is None:
-            return False  # a case-blind search costs several times more: most sentences stop here
-        return remark.search(text, a, b) is not None
-
-    return wanted
-
-
-def _sentence_dates(article: Article, pub: date) -> list[list[_Found]]:
+def _sentence_dates(article: Article, pub: date, wanted: Callable[[int], bool]) -> list[list[_Found]]:
     spans = [(s.start, s.end) for s in article.sentences]
     langs = [x or article.language or "" for x in article.sentence_languages]
     out: list[list[_Found]] = []
-    for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, _wanted(article))):
+    for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, wanted)):
         found = []
         for x in exprs:
             r = resolve(x, pub) if not x.in_clause else None
@@ -495,10 +518,11 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     pub = _published(article)
     if pub is None or not article.statements or not article.sentences:
         return [None] * len(article.statements)
-    found = _sentence_dates(article, pub)
+    layout = _Layout(article)
+    found = _sentence_dates(article, pub, layout.wanted(article))
     if not any(found):
         return [None] * len(article.statements)
-    c = _Context(article, found)
+    c = _Context(article, layout, found)
     dated = _own(c)
     _share_groups(c.sts, dated)
     for i, (_, said) in _remarks(c, dated).items():
