@@ -39,9 +39,10 @@ date is ignored) or, failing that, as a header date line ("Sunday03 November 202
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cache
 from typing import Literal
@@ -64,7 +65,7 @@ from .dates_finders import (
     weekday_forms,
 )
 from .lang import load_lines
-from .model import Article, Statement, replace_statement
+from .model import Article, Statement
 from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
 from .provenance_finders import lexicon, remark_filter
@@ -554,6 +555,20 @@ def _published(article: Article) -> date | None:
         return date.fromisoformat(iso) if iso else None
 
 
+# every field of a Statement in order, and where the three this stage writes stand among them
+_FIELDS = tuple(f.name for f in fields(Statement))
+_VALUES = operator.attrgetter(*_FIELDS)
+_ON, _PRECISION, _TEXT = (_FIELDS.index(name) for name in ("said_on", "said_on_precision", "said_on_text"))
+
+
+def _with_said_on(st: Statement, said_on: str, precision: str, text: str | None) -> Statement:
+    """``st`` with the three fields of this stage: through the constructor, which costs half of
+    ``replace_statement`` for a stage that writes every statement of every article."""
+    values = list(_VALUES(st))
+    values[_ON], values[_PRECISION], values[_TEXT] = said_on, precision, text
+    return Statement(*values)
+
+
 @stage("dates", requires=["speakers.attribute"])
 def dates(article: Article, settings: Settings) -> None:
     """Write ``said_on``, ``said_on_precision`` and ``said_on_text`` of every statement: the tied
@@ -561,13 +576,11 @@ def dates(article: Article, settings: Settings) -> None:
     pub = _published(article)
     if pub is None:
         return
+    published = pub.isoformat()
     for i, (st, said) in enumerate(zip(article.statements, find_statement_dates(article), strict=True)):
         if st.said_on is not None:
             continue
         if said is None:
-            new = replace_statement(st, said_on=pub.isoformat(), said_on_precision="published",
-                                    said_on_text=None)
+            article.statements[i] = _with_said_on(st, published, "published", None)
         else:
-            new = replace_statement(st, said_on=said.said_on, said_on_precision=said.precision,
-                                    said_on_text=said.text)
-        article.statements[i] = new
+            article.statements[i] = _with_said_on(st, said.said_on, said.precision, said.text)
