@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Literal
 
 from .dates_finders import (
@@ -194,41 +194,34 @@ def _anchor(st: Statement) -> int:
     return st.start
 
 
-def _sentence_of(starts: list[int], offset: int) -> int:
-    """The index of the sentence holding ``offset`` (the first one for an offset before them all)."""
-    k = bisect.bisect_right(starts, offset) - 1
-    return k if k > 0 else 0
-
-
 class _Layout:
     """The statements of one article in text order and the sentences each touches: read before any
     date is looked for (which sentences are worth parsing), reused by ``_Context``."""
 
     def __init__(self, article: Article) -> None:
-        statements = article.statements
-        self.order = order = sorted(range(len(statements)),
-                                    key=lambda i: (statements[i].start, statements[i].end))
-        self.sts = sts = [statements[i] for i in order]
-        starts = [x.start for x in article.sentences]
-        self.first: list[int] = []  # the sentence a statement's words start in
+        keyed = sorted((st.start, st.end, i) for i, st in enumerate(article.statements))
+        self.order = [i for _, _, i in keyed]
+        self.sts = sts = [article.statements[i] for i in self.order]
+        # the sentence holding each statement's first and last character, its cue and its speaker
+        # mention (a missing one: its first character): bisect called from C, one list at a time
+        sentence_of = partial(bisect.bisect_right, [x.start for x in article.sentences[1:]])
+        first = list(map(sentence_of, [st.start for st in sts]))
+        last = list(map(sentence_of, [max(st.start, st.end - 1) for st in sts]))
+        cue = list(map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts]))
+        who = list(map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts]))
         self.regions: list[tuple[int, int]] = []  # the sentences its words, cue and speaker touch
         self.by_sentence: dict[int, list[int]] = {}  # sentence -> statements whose region covers it
-        self.holding: set[int] = set()  # sentences holding words of a statement
-        self.near: set[int] = set()  # regions and the EVENT_WINDOW sentences before each statement
-        for i, st in enumerate(sts):
-            first = _sentence_of(starts, st.start)
-            last = _sentence_of(starts, max(st.start, st.end - 1))
-            lo, hi = min(first, last), max(first, last)
-            for p in (st.cue_start, st.speaker_start):
-                if p is not None:
-                    k = _sentence_of(starts, p)
-                    lo, hi = min(lo, k), max(hi, k)
-            self.first.append(first)
+        holding = bytearray(len(article.sentences))  # 1: a sentence holding words of a statement
+        near = bytearray(len(article.sentences))  # 1: a region or one of the EVENT_WINDOW before one
+        for i, (f, t, c, w) in enumerate(zip(first, last, cue, who, strict=True)):
+            lo, hi = min(f, c, w), max(t, c, w)
             self.regions.append((lo, hi))
             for k in range(lo, hi + 1):
                 self.by_sentence.setdefault(k, []).append(i)
-            self.holding.update(range(first, last + 1))
-            self.near.update(range(min(lo, max(0, first - EVENT_WINDOW)), hi + 1))
+            holding[f:t + 1] = b"\1" * (t + 1 - f)
+            a = min(lo, max(0, f - EVENT_WINDOW))
+            near[a:hi + 1] = b"\1" * (hi + 1 - a)
+        self.holding, self.near = holding, near
 
     def wanted(self, article: Article) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's
@@ -239,7 +232,7 @@ class _Layout:
         low: list[str | None] = []  # the text in lower case, made when first needed
 
         def wanted(k: int) -> bool:
-            if k in near:
+            if near[k]:
                 return True
             a, b = sents[k].start, sents[k].end
             if not low:
@@ -409,7 +402,7 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
     remark = _remark_pattern()
     placed: dict[int, tuple[int, SaidOn]] = {}
     for k, s in enumerate(c.article.sentences):
-        if not c.found[k] or k in c.holding:
+        if not c.found[k] or c.holding[k]:
             continue
         m = remark.search(text, s.start, s.end)
         if not m or not sts:

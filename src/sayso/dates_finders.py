@@ -475,14 +475,19 @@ def _trie(words: Iterable[str]) -> str:
 
 
 @cache
-def _hit_pattern(langs: tuple[str, ...] = LANGS) -> re.Pattern[str]:
+def _hit_pattern(langs: tuple[str, ...] = LANGS) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Month, weekday, unit and relative words of ``langs`` (on lower-cased text), years and
-    all-digit dates: one pass finds every place an expression may be."""
+    all-digit dates: one pass finds every place an expression may be. Two patterns: one for the
+    start of the text and one that finds the others by the character before them, which is no word
+    character (a word boundary before a word character): a pattern that starts with a class of
+    characters lets the engine skip to the next candidate in C (a search that starts with ``\\b``
+    tries every position), about half the cost."""
     content = _grammar(langs).content
-    # a class of first letters up front lets the engine skip most positions without entering the trie
+    body = rf"(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
+    # the first letters up front: most characters after a space start no such word
     first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
     lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
-    return re.compile(rf"{lead}\b(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)")
+    return re.compile(body), re.compile(rf"\W{lead}{body}")
 
 
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
@@ -490,7 +495,10 @@ def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> li
     low = text[start:end].lower()
     if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
         return [t.start() for t in _TOKEN.finditer(text, start, end)]
-    return [start + m.start() for m in _hit_pattern(langs).finditer(low)]
+    at_start, after = _hit_pattern(langs)
+    out = [start] if at_start.match(low) else []
+    out += [start + m.start() + 1 for m in after.finditer(low)]
+    return out
 
 
 # An expression starts at most this many words before its month, weekday, unit or relative word
