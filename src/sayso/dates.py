@@ -41,10 +41,12 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from functools import cache, partial
+from functools import cache, cached_property, partial
+from itertools import accumulate, repeat
 from typing import Literal
 
 from .dates_finders import (
@@ -126,6 +128,16 @@ def _remark_pattern_lower() -> re.Pattern[str]:
     """``_remark_pattern`` for lower-case text (its phrases are lower case): the same matches there
     as the case-blind pattern has in the text, where ``remark_filter`` gives a lower-case text."""
     return re.compile(_remark_pattern().pattern)
+
+
+def _remark_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first remark phrase in ``text[start:end]``. The sentence in lower case is searched
+    plainly first (``remark_filter``): most sentences hold none, and a case-blind search costs
+    several times more."""
+    low = remark_filter(text[start:end])
+    if low is not None and _remark_pattern_lower().search(low) is None:
+        return None
+    return _remark_pattern().search(text, start, end)
 
 
 def _about_words(text: str, start: int, end: int) -> bool:
@@ -228,55 +240,59 @@ class _Layout:
         words, cue or speaker touch (``_own``), those just before a statement starts (``_events``),
         and any that matches a remark pattern (``_remarks``)."""
         text, sents, near = article.text, article.sentences, self.near
-        remark, remark_low = _remark_pattern(), _remark_pattern_lower()
-        low: list[str | None] = []  # the text in lower case, made when first needed
-
-        def wanted(k: int) -> bool:
-            if near[k]:
-                return True
-            a, b = sents[k].start, sents[k].end
-            if not low:
-                low.append(remark_filter(text))
-            if low[0] is not None and remark_low.search(low[0], a, b) is None:
-                return False  # a case-blind search costs several times more: most sentences stop here
-            return remark.search(text, a, b) is not None
-
-        return wanted
+        return lambda k: bool(near[k]) or _remark_in(text, sents[k].start, sents[k].end) is not None
 
 
 class _Context:
-    """The statements of one article in text order, with the indexes the rules look things up in."""
+    """The statements of one article in text order, with the indexes the rules look things up in
+    (those only some rules read are made when first read)."""
 
     def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]]) -> None:
         self.article = article
         self.order, self.sts = layout.order, layout.sts
         self.regions, self.by_sentence, self.holding = layout.regions, layout.by_sentence, layout.holding
-        sts = self.sts
-        self.keys = _speaker_keys(sts)
+        self.keys = _speaker_keys(self.sts)
         self.found = found
-        self.starts = [st.start for st in sts]
-        # the words of every statement and every quotation (a quote no statement kept is still words)
-        spans = sorted([(st.start, st.end) for st in sts] + [(q.start, q.end) for q in article.quotations])
-        self.word_starts = [a for a, _ in spans]
-        self.word_max_end: list[int] = []
-        top = 0
-        for _, b in spans:
-            top = max(top, b)
-            self.word_max_end.append(top)
-        self.ends = sorted((st.end, i) for i, st in enumerate(sts))
+        self.starts = [st.start for st in self.sts]
+        self.quotations = article.quotations
         self._mates: dict[str, list[int]] = {}
-        self._by_key: dict[str, list[int]] = {}
-        self._by_word: dict[str, set[str]] = {}
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._surnames: dict[str, set[str]] | None = None
+
+    @cached_property
+    def _words(self) -> tuple[list[int], list[int]]:
+        """The words of every statement and every quotation (a quote no statement kept is still
+        words): their starts in order, and the furthest end of those up to each."""
+        spans = sorted([(st.start, st.end) for st in self.sts]
+                       + [(q.start, q.end) for q in self.quotations])
+        return [a for a, _ in spans], list(accumulate((b for _, b in spans), max, initial=0))[1:]
+
+    @cached_property
+    def ends(self) -> list[tuple[int, int]]:
+        """``(end, statement)`` in order of the ends."""
+        return sorted((st.end, i) for i, st in enumerate(self.sts))
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[int]]:
+        by_key: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
             if key is not None:
-                self._by_key.setdefault(key, []).append(i)
-                for w in key.split():
-                    self._by_word.setdefault(w, set()).add(key)
-        self._names: dict[str, tuple[str, ...]] = {}
-        self.quotations = article.quotations
-        self._surnames: dict[str, set[str]] | None = None
-        self.mentions = sorted((st.speaker_start, st.speaker_end, i) for i, st in enumerate(sts)
-                               if st.speaker_start is not None and st.speaker_end is not None)
+                by_key.setdefault(key, []).append(i)
+        return by_key
+
+    @cached_property
+    def _by_word(self) -> dict[str, set[str]]:
+        by_word: dict[str, set[str]] = {}
+        for key in self._by_key:
+            for w in key.split():
+                by_word.setdefault(w, set()).add(key)
+        return by_word
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, int]]:
+        """The speaker mentions ``(start, end, statement)`` in order."""
+        return sorted((st.speaker_start, st.speaker_end, i) for i, st in enumerate(self.sts)
+                      if st.speaker_start is not None and st.speaker_end is not None)
 
     def speakers(self) -> list[str]:
         return list(self._by_key)
@@ -316,8 +332,9 @@ class _Context:
 
     def in_words(self, a: int, b: int) -> bool:
         """Does ``[a, b)`` overlap the words of any statement or quotation?"""
-        k = bisect.bisect_left(self.word_starts, b)
-        return k > 0 and self.word_max_end[k - 1] > a
+        starts, max_end = self._words
+        k = bisect.bisect_left(starts, b)
+        return k > 0 and max_end[k - 1] > a
 
     def mates(self, key: str | None) -> list[int]:
         """The statements (in text order) whose speaker is ``key`` ("umerov" ~ "rustem umerov")."""
@@ -363,32 +380,33 @@ def _own(c: _Context) -> list[SaidOn | None]:
     """Rule 1: a date in the statement's own sentences, outside the words of every statement. A date
     in a sentence shared by statements of different speakers goes to the one whose cue (or speaker
     mention) is nearest; among several dates the nearest to the cue wins."""
-    anchors = [_anchor(st) for st in c.sts]
-    # each usable date with the statements that may claim it, nearest anchor first
-    claimants: dict[_Found, list[tuple[int, int]]] = {}
+    text, sts, keys = c.article.text, c.sts, c.keys
+    anchors: dict[int, int] = {}
+    best: dict[int, tuple[int, _Found]] = {}
+    # sentence by sentence (the regions of statements in order), each usable date with the
+    # statements whose region holds its sentence, nearest anchor first
     for k, found in enumerate(c.found):
+        claimants = c.by_sentence.get(k) if found else None
+        if not claimants:
+            continue
+        for j in claimants:
+            if j not in anchors:
+                anchors[j] = _anchor(sts[j])
         for f in found:
-            if not c.in_words(f.expr.start, f.expr.end) and k in c.by_sentence:
-                claimants[f] = sorted((_distance(f.expr, anchors[j]), j) for j in c.by_sentence[k])
-    out: list[SaidOn | None] = []
-    for i in range(len(c.sts)):
-        lo, hi = c.regions[i]
-        best: _Found | None = None
-        best_d = 0
-        for k in range(lo, hi + 1):
-            for f in c.found[k]:
-                ranked = claimants.get(f)
-                if ranked is None:
-                    continue
-                if _in_insertion(c.article.text, c.sts[i], f.expr):
+            if c.in_words(f.expr.start, f.expr.end):
+                continue
+            ranked = sorted((_distance(f.expr, anchors[j]), j) for j in claimants)
+            for i in claimants:
+                if _in_insertion(text, sts[i], f.expr):
                     continue
                 d = _distance(f.expr, anchors[i])
                 # the nearest statement of another speaker, if it is nearer, takes the date
-                rival = next((rd for rd, j in ranked if j != i and not same_speaker(c.keys[i], c.keys[j])),
-                             None)
-                if (rival is None or d <= rival) and (best is None or d < best_d):
-                    best, best_d = f, d
-        out.append(best.said_on("own") if best else None)
+                rival = next((rd for rd, j in ranked if j != i and not same_speaker(keys[i], keys[j])), None)
+                if (rival is None or d <= rival) and (i not in best or d < best[i][0]):
+                    best[i] = (d, f)
+    out: list[SaidOn | None] = [None] * len(sts)
+    for i, (_, f) in best.items():
+        out[i] = f.said_on("own")
     return out
 
 
@@ -399,12 +417,11 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
     statement just before it (else just after it), unless the sentence names another speaker outside
     its venue and carriers."""
     text, sts = c.article.text, c.sts
-    remark = _remark_pattern()
     placed: dict[int, tuple[int, SaidOn]] = {}
     for k, s in enumerate(c.article.sentences):
         if not c.found[k] or c.holding[k]:
             continue
-        m = remark.search(text, s.start, s.end)
+        m = _remark_in(text, s.start, s.end)
         if not m or not sts:
             continue
         f = min(c.found[k], key=lambda f: _distance(f.expr, m.end()))
@@ -552,14 +569,20 @@ def _published(article: Article) -> date | None:
 _FIELDS = tuple(f.name for f in fields(Statement))
 _VALUES = operator.attrgetter(*_FIELDS)
 _ON, _PRECISION, _TEXT = (_FIELDS.index(name) for name in ("said_on", "said_on_precision", "said_on_text"))
+_SET = object.__setattr__
 
 
 def _with_said_on(st: Statement, said_on: str, precision: str, text: str | None) -> Statement:
-    """``st`` with the three fields of this stage: through the constructor, which costs half of
-    ``replace_statement`` for a stage that writes every statement of every article."""
+    """``st`` with the three fields of this stage, which writes every statement of every article.
+    ``Statement`` is frozen: the copy's slots are set from C (``map``), about a third of the cost
+    of ``replace_statement``; through the constructor if ``Statement`` ever checks its fields."""
     values = list(_VALUES(st))
     values[_ON], values[_PRECISION], values[_TEXT] = said_on, precision, text
-    return Statement(*values)
+    if hasattr(Statement, "__post_init__"):
+        return Statement(*values)
+    new = object.__new__(Statement)
+    deque(map(_SET, repeat(new, len(_FIELDS)), _FIELDS, values), maxlen=0)  # consume: set every slot
+    return new
 
 
 @stage("dates", requires=["speakers.attribute"])
