@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import chain
 from typing import Any, Literal, cast
 
 from .lang import load_lines
@@ -474,30 +475,69 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
+@dataclass(frozen=True, slots=True)
+class _HitPatterns:
+    """Month, weekday, unit and relative words of some languages (on lower-cased text), years and
+    all-digit dates (``word``); the same after a non-word character (``after``), whence a search
+    skips to each candidate in C (one that starts with ``\\b`` tries every position); and after a
+    space (``after_space``), cheaper again, for a text whose non-word characters are all spaces,
+    where it finds every place ``word`` may match (a digit stands for any number)."""
+
+    word: re.Pattern[str]
+    after: re.Pattern[str]
+    after_space: re.Pattern[str]
+
+
 @cache
-def _hit_pattern(langs: tuple[str, ...] = LANGS) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Month, weekday, unit and relative words of ``langs`` (on lower-cased text), years and
-    all-digit dates: one pass finds every place an expression may be. Two patterns: one for the
-    start of the text and one that finds the others by the character before them, which is no word
-    character (a word boundary before a word character): a pattern that starts with a class of
-    characters lets the engine skip to the next candidate in C (a search that starts with ``\\b``
-    tries every position), about half the cost."""
+def _hit_pattern(langs: tuple[str, ...] = LANGS) -> _HitPatterns:
     content = _grammar(langs).content
-    body = rf"(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
+    trie = _trie(content)
+    body = rf"(?:{trie}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
     # the first letters up front: most characters after a space start no such word
     first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
     lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
-    return re.compile(body), re.compile(rf"\W{lead}{body}")
+    return _HitPatterns(re.compile(lead + body), re.compile(rf"\W{lead}{body}"),
+                        re.compile(rf" (?:{trie}\b|[0-9])"))
+
+
+# Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces), and the
+# ASCII ones: ``_spaced`` makes them all spaces.
+_PUNCTUATION = [c for c in "“”‘’„«»—–―…\xa0\u2009\u200b\u202f•·" if not re.match(r"\w", c)]
+_ASCII_SPACES = str.maketrans({chr(i): " " for i in range(128) if not re.match(r"\w", chr(i))})
+
+
+def _spaced(low: str) -> str | None:
+    """``low`` with every non-word character made a space, or None when a character outside ASCII
+    remains (a letter: "José", Cyrillic; a rare sign)."""
+    for c in _PUNCTUATION:
+        if c in low:
+            low = low.replace(c, " ")
+    return low.translate(_ASCII_SPACES) if low.isascii() else None
 
 
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
-    """Offsets of the words (of ``langs``) and numbers an expression needs, in order."""
+    """Offsets of the words (of ``langs``) and numbers an expression needs, in order: where
+    ``_HitPatterns.word`` matches at a word start, left to right without overlaps."""
     low = text[start:end].lower()
     if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
         return [t.start() for t in _TOKEN.finditer(text, start, end)]
-    at_start, after = _hit_pattern(langs)
-    out = [start] if at_start.match(low) else []
-    out += [start + m.start() + 1 for m in after.finditer(low)]
+    pat = _hit_pattern(langs)
+    spaced = _spaced(low)
+    out: list[int] = []
+    if spaced is None:
+        first = pat.word.match(low)
+        if first:
+            out.append(start)
+        out += [start + m.start() + 1 for m in pat.after.finditer(low, first.end() if first else 0)]
+        return out
+    # a word start in ``low`` is a start of text or a space before a word character in ``spaced``:
+    # each candidate there is read again in ``low`` (the punctuation of "18.10" counts)
+    done = 0
+    for p in chain([0], (m.start() + 1 for m in pat.after_space.finditer(spaced))):
+        m = pat.word.match(low, p) if p >= done else None
+        if m:
+            out.append(start + p)
+            done = m.end()
     return out
 
 
