@@ -328,7 +328,7 @@ def _capitalised_ok(word: str) -> bool:
 
 
 def _preceded_by(text: str, start: int, lo: int, words: frozenset[str]) -> bool:
-    before = norm_words(text[max(lo, start - 24):start]).split()
+    before = text[max(lo, start - 24):start].lower().translate(_APOSTROPHES).split()  # norm_words
     return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
 
 
@@ -548,16 +548,25 @@ LEAD_WORDS = 4
 
 def _anchors(text: str, start: int, end: int, hits: list[int], g: _Grammar) -> list[int]:
     """Where an expression may start, in order: each hit and the starts of the words among the
-    ``LEAD_WORDS`` before it that can start one ("on", "last", "the", a day number). Hits come from
-    one C-level pass (``_hit_pattern``, a trie regex): most sentences hold none, and a Python loop
-    over every word would cost more than the rest."""
-    out: set[int] = set()
+    ``LEAD_WORDS`` before it (within 60 characters) that can start one ("on", "last", "the", a day
+    number). Hits come from one C-level pass (``_hit_pattern``, a trie regex): most sentences hold
+    none, and a Python loop over every word would cost more than the rest. The words of the
+    sentence up to its last hit are found once; a word the 60 characters cut is counted among the
+    ``LEAD_WORDS`` but never starts an expression (no word starts inside a word)."""
+    if not hits:
+        return []
+    spans = [m.span() for m in _TOKEN.finditer(text, start, hits[-1])]
+    token_starts = [a for a, _ in spans]
+    out = set(hits)
     for p in hits:
-        for t in list(_TOKEN.finditer(text, max(start, p - 60), p))[-LEAD_WORDS:]:
-            w = t.group()
+        lo = max(start, p - 60)
+        before = bisect.bisect_left(token_starts, p)  # the words that start before the hit
+        for a, b in spans[max(0, before - LEAD_WORDS):before]:
+            if a < lo:  # before the 60 characters, or cut by them
+                continue
+            w = text[a:min(b, p)]
             if w[0].isdigit() or w.lower() in g.triggers:
-                out.add(t.start())
-        out.add(p)
+                out.add(a)
     return sorted(out)
 
 
@@ -571,6 +580,8 @@ def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
     in July 2012, said": the clause runs over commas; "Khan, who spoke on Thursday, said on Sunday":
     "said" closes it)."""
     lo = max(start, pos - 200)
+    if _any_of(g.clause).search(text[lo:pos].lower()) is None:  # no such word, not even inside one
+        return False
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
     stretch = text[breaks[-1] if breaks else lo:pos]
     if any(t.lower() in g.clause for t in _TOKEN.findall(stretch)):
@@ -582,6 +593,12 @@ def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
         if first and first.group().lower() in g.clause:
             return speech_pattern().search(text, first.end(), pos) is None
     return False
+
+
+@cache
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``words`` anywhere, even inside a word: where none is found, no word is one of them."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 @cache
