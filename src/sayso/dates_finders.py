@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from itertools import chain
+from itertools import chain, islice
 from typing import Any, Literal, cast
 
 from .lang import load_lines
@@ -550,21 +550,15 @@ def _anchors(text: str, start: int, end: int, hits: list[int], g: _Grammar) -> l
     """Where an expression may start, in order: each hit and the starts of the words among the
     ``LEAD_WORDS`` before it (within 60 characters) that can start one ("on", "last", "the", a day
     number). Hits come from one C-level pass (``_hit_pattern``, a trie regex): most sentences hold
-    none, and a Python loop over every word would cost more than the rest. The words of the
-    sentence up to its last hit are found once; a word the 60 characters cut is counted among the
-    ``LEAD_WORDS`` but never starts an expression (no word starts inside a word)."""
-    if not hits:
-        return []
-    spans = [m.span() for m in _TOKEN.finditer(text, start, hits[-1])]
-    token_starts = [a for a, _ in spans]
+    none, and a Python loop over every word would cost more than the rest. The 60 characters are
+    read backwards, so that only the last ``LEAD_WORDS`` words are taken (a word is a word either
+    way round)."""
     out = set(hits)
     for p in hits:
         lo = max(start, p - 60)
-        before = bisect.bisect_left(token_starts, p)  # the words that start before the hit
-        for a, b in spans[max(0, before - LEAD_WORDS):before]:
-            if a < lo:  # before the 60 characters, or cut by them
-                continue
-            w = text[a:min(b, p)]
+        for t in islice(_TOKEN.finditer(text[lo:p][::-1]), LEAD_WORDS):
+            a, b = p - t.end(), p - t.start()
+            w = text[a:b]
             if w[0].isdigit() or w.lower() in g.triggers:
                 out.add(a)
     return sorted(out)
