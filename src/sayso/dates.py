@@ -217,30 +217,40 @@ class _Layout:
         # the sentence holding each statement's first and last character, its cue and its speaker
         # mention (a missing one: its first character): bisect called from C, one list at a time
         sentence_of = partial(bisect.bisect_right, [x.start for x in article.sentences[1:]])
-        first = list(map(sentence_of, [st.start for st in sts]))
-        last = list(map(sentence_of, [max(st.start, st.end - 1) for st in sts]))
-        cue = list(map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts]))
-        who = list(map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts]))
-        self.regions: list[tuple[int, int]] = []  # the sentences its words, cue and speaker touch
-        self.by_sentence: dict[int, list[int]] = {}  # sentence -> statements whose region covers it
-        holding = bytearray(len(article.sentences))  # 1: a sentence holding words of a statement
-        near = bytearray(len(article.sentences))  # 1: a region or one of the EVENT_WINDOW before one
-        for i, (f, t, c, w) in enumerate(zip(first, last, cue, who, strict=True)):
-            lo, hi = min(f, c, w), max(t, c, w)
-            self.regions.append((lo, hi))
-            for k in range(lo, hi + 1):
+        self.first = list(map(sentence_of, [st.start for st in sts]))
+        self.last = list(map(sentence_of, [max(st.start, st.end - 1) for st in sts]))
+        cue = map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts])
+        who = map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts])
+        # sentence -> the statements whose words, cue or speaker touch it or a sentence between
+        self.by_sentence: dict[int, list[int]] = {}
+        for i, (f, t, c, w) in enumerate(zip(self.first, self.last, cue, who)):
+            for k in range(min(f, c, w), max(t, c, w) + 1):
                 self.by_sentence.setdefault(k, []).append(i)
-            holding[f:t + 1] = b"\1" * (t + 1 - f)
-            a = min(lo, max(0, f - EVENT_WINDOW))
-            near[a:hi + 1] = b"\1" * (hi + 1 - a)
-        self.holding, self.near = holding, near
+        # the EVENT_WINDOW sentences before each statement
+        self.before = {k for f in set(self.first) for k in range(max(0, f - EVENT_WINDOW), f)}
+        self.sentences = len(article.sentences)
 
     def wanted(self, article: Article) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's
-        words, cue or speaker touch (``_own``), those just before a statement starts (``_events``),
-        and any that matches a remark pattern (``_remarks``)."""
-        text, sents, near = article.text, article.sentences, self.near
-        return lambda k: bool(near[k]) or _remark_in(text, sents[k].start, sents[k].end) is not None
+        words, cue or speaker touch (``_own``); those just before a statement starts that speak of
+        someone's words (``_events`` reads no other); any that matches a remark pattern
+        (``_remarks``)."""
+        text, sents, claimed, before = article.text, article.sentences, self.by_sentence, self.before
+
+        def wanted(k: int) -> bool:
+            a, b = sents[k].start, sents[k].end
+            return k in claimed or (k in before and _about_words(text, a, b)) \
+                or _remark_in(text, a, b) is not None
+
+        return wanted
+
+    @cached_property
+    def holding(self) -> bytearray:
+        """1 for each sentence that holds words of a statement."""
+        out = bytearray(self.sentences)
+        for f, t in zip(self.first, self.last, strict=True):
+            out[f:t + 1] = b"\1" * (t + 1 - f)
+        return out
 
 
 class _Context:
@@ -250,7 +260,7 @@ class _Context:
     def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]]) -> None:
         self.article = article
         self.order, self.sts = layout.order, layout.sts
-        self.regions, self.by_sentence, self.holding = layout.regions, layout.by_sentence, layout.holding
+        self.by_sentence, self.layout = layout.by_sentence, layout
         self.keys = _speaker_keys(self.sts)
         self.found = found
         self.starts = [st.start for st in self.sts]
@@ -419,7 +429,7 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
     text, sts = c.article.text, c.sts
     placed: dict[int, tuple[int, SaidOn]] = {}
     for k, s in enumerate(c.article.sentences):
-        if not c.found[k] or c.holding[k]:
+        if not c.found[k] or c.layout.holding[k]:
             continue
         m = _remark_in(text, s.start, s.end)
         if not m or not sts:
