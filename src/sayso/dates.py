@@ -63,7 +63,7 @@ from .dates_finders import (
     parse_header_date,
     phrase_alternation,
     resolve,
-    speech_pattern,
+    speaks_of_words,
     weekday_forms,
 )
 from .lang import load_lines
@@ -138,11 +138,6 @@ def _remark_in(text: str, start: int, end: int) -> re.Match[str] | None:
     if low is not None and _remark_pattern_lower().search(low) is None:
         return None
     return _remark_pattern().search(text, start, end)
-
-
-def _about_words(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` speak of someone's words (said, an interview, such an idea)?"""
-    return speech_pattern().search(text, start, end) is not None
 
 
 def _names(st: Statement) -> tuple[tuple[str, ...], str | None]:
@@ -239,7 +234,7 @@ class _Layout:
 
         def wanted(k: int) -> bool:
             a, b = sents[k].start, sents[k].end
-            return k in claimed or (k in before and _about_words(text, a, b)) \
+            return k in claimed or (k in before and speaks_of_words(text, a, b)) \
                 or _remark_in(text, a, b) is not None
 
         return wanted
@@ -495,7 +490,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             if not names:
                 continue
             if about is None:
-                about = _about_words(text, s.start, s.end)
+                about = speaks_of_words(text, s.start, s.end)
             if not about:
                 break
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
@@ -509,7 +504,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             n = min(names, key=lambda n: _distance(f.expr, n))
             # the words event is told next to the date and the name, not elsewhere in the sentence
             lo, hi = max(s.start, min(n, f.expr.start) - NEAR), min(s.end, max(n, f.expr.end) + NEAR)
-            if not _about_words(text, lo, hi):
+            if not speaks_of_words(text, lo, hi):
                 continue
             for j in window:
                 if same_speaker(c.keys[j], key):

@@ -18,6 +18,7 @@ from itertools import chain, islice
 from typing import Any, Literal, cast
 
 from .lang import load_lines
+from .provenance_finders import remark_filter
 
 LANGS = ("en", "ru", "uk")
 
@@ -585,7 +586,7 @@ def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
             continue
         first = _TOKEN.search(text, b, pos)
         if first and first.group().lower() in g.clause:
-            return speech_pattern().search(text, first.end(), pos) is None
+            return not speaks_of_words(text, first.end(), pos)
     return False
 
 
@@ -596,12 +597,42 @@ def _any_of(words: frozenset[str]) -> re.Pattern[str]:
 
 
 @cache
+def _speech_words() -> tuple[list[str], list[str]]:
+    """``speech_events.txt`` of every language: whole words, and stems (a trailing ``*``)."""
+    words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
+    return [w for w in words if not w.endswith("*")], [w[:-1] for w in words if w.endswith("*")]
+
+
+@cache
 def speech_pattern() -> re.Pattern[str]:
     """Words about someone's words (``speech_events.txt``: said, an interview, such an idea)."""
-    words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
-    exact = phrase_alternation(w for w in words if not w.endswith("*"))
-    stems = phrase_alternation(w[:-1] for w in words if w.endswith("*"))
-    return re.compile(rf"{WORD_START}(?:{exact}{WORD_END}|{stems})", re.IGNORECASE)
+    exact, stems = _speech_words()
+    return re.compile(rf"{WORD_START}(?:{phrase_alternation(exact)}{WORD_END}|{phrase_alternation(stems)})",
+                      re.IGNORECASE)
+
+
+@cache
+def _speech_pattern_lower() -> re.Pattern[str]:
+    """``speech_pattern`` for lower-case text: case-sensitive, with each list shaped as a trie (one
+    branch per letter; words with an apostrophe or a space as ``phrase_alternation`` writes them)."""
+
+    def alternation(words: list[str]) -> str:
+        plain = [w for w in words if w.isalpha()]
+        rest = [w for w in words if not w.isalpha()]
+        return "(?:" + "|".join(([_trie(plain)] if plain else []) + [phrase_alternation(rest)]) + ")"
+
+    exact, stems = _speech_words()
+    return re.compile(rf"{WORD_START}(?:{alternation(exact)}{WORD_END}|{alternation(stems)})")
+
+
+def speaks_of_words(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold a word about someone's words (``speech_pattern``)? The stretch
+    in lower case is searched plainly first (``remark_filter``): a case-blind search costs several
+    times more, and most stretches hold none."""
+    low = remark_filter(text[start:end])
+    if low is not None and _speech_pattern_lower().search(low) is None:
+        return False
+    return speech_pattern().search(text, start, end) is not None
 
 
 # -- resolution against the publication date --------------------------------------------------
