@@ -135,8 +135,11 @@ def _remark_in(text: str, start: int, end: int) -> re.Match[str] | None:
     plainly first (``remark_filter``): most sentences hold none, and a case-blind search costs
     several times more."""
     low = remark_filter(text[start:end])
-    if low is not None and _remark_pattern_lower().search(low) is None:
-        return None
+    if low is not None:
+        m = _remark_pattern_lower().search(low)
+        if m is None:
+            return None
+        start += m.start()  # no case-blind match starts before a lower-case one
     return _remark_pattern().search(text, start, end)
 
 

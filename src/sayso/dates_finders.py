@@ -630,8 +630,11 @@ def speaks_of_words(text: str, start: int, end: int) -> bool:
     in lower case is searched plainly first (``remark_filter``): a case-blind search costs several
     times more, and most stretches hold none."""
     low = remark_filter(text[start:end])
-    if low is not None and _speech_pattern_lower().search(low) is None:
-        return False
+    if low is not None:
+        m = _speech_pattern_lower().search(low)
+        if m is None:
+            return False
+        start += m.start()  # no case-blind match starts before a lower-case one
     return speech_pattern().search(text, start, end) is not None
 
 
