@@ -130,12 +130,24 @@ def _remark_pattern_lower() -> re.Pattern[str]:
     return re.compile(_remark_pattern().pattern)
 
 
+@cache
+def _remark_keywords() -> re.Pattern[str]:
+    """Of each remark pattern, the words of the place with the longest shortest word ("remark",
+    "remarks", "comment", ...), anywhere: a text in lower case that holds none holds no remark."""
+    words: list[str] = []
+    for line in (x for lang in LANGS for x in load_lines(lang, "remarks")):
+        words += max((w.split("/") for w in line.split()), key=lambda alts: min(map(len, alts)))
+    return re.compile(phrase_alternation(words))
+
+
 def _remark_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first remark phrase in ``text[start:end]``. The sentence in lower case is searched
-    plainly first (``remark_filter``): most sentences hold none, and a case-blind search costs
-    several times more."""
+    plainly first (``remark_filter``), for a keyword, then for a phrase: most sentences hold none,
+    and a case-blind search costs several times more."""
     low = remark_filter(text[start:end])
     if low is not None:
+        if _remark_keywords().search(low) is None:
+            return None
         m = _remark_pattern_lower().search(low)
         if m is None:
             return None
