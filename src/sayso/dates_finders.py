@@ -235,7 +235,6 @@ class _Grammar:
     needs_lead: bool  # a weekday counts only after "on" / "last" (ru, uk: "в пятницу")
     triggers: frozenset[str]  # the first word of every expression (lower case); digits are too
     clause: frozenset[str]  # words opening a relative or "when" clause
-    content: frozenset[str]  # words without which a stretch of text holds no expression but digits
 
 
 def _family(lang: str) -> tuple[str, ...]:
@@ -248,12 +247,21 @@ def _family(lang: str) -> tuple[str, ...]:
     return LANGS
 
 
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    """The word lists of some languages a grammar is built from."""
+
+    months: dict[str, int]
+    short: dict[str, int]  # abbreviations
+    weekdays: dict[str, int]
+    words: dict[str, list[str]]  # the words around expressions, by role
+    relative: dict[str, tuple[Unit, int]]
+    units: dict[str, Unit]
+    numbers: dict[str, int]
+
+
 @cache
-def _grammar(langs: tuple[str, ...]) -> _Grammar:
-    months = _numbered("months", langs)
-    short = _numbered("months_short", langs)
-    weekdays = _numbered("weekdays", langs)
-    words = _roles(langs, "date_words")
+def _lists(langs: tuple[str, ...]) -> _Lists:
     relative: dict[str, tuple[Unit, int]] = {}
     for lang in langs:
         for line in load_lines(lang, "relative_dates"):
@@ -271,6 +279,27 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
             else:
                 for f in forms:
                     units[norm_words(f)] = cast(Unit, head)
+    return _Lists(_numbered("months", langs), _numbered("months_short", langs), _numbered("weekdays", langs),
+                  _roles(langs, "date_words"), relative, units, numbers)
+
+
+@cache
+def _content(langs: tuple[str, ...]) -> frozenset[str]:
+    """The words (lower case) without which a stretch of text holds no expression but digits: of
+    months, weekdays, units and relative phrases, but those that lead one ("on", "last", "the")."""
+    x = _lists(langs)
+    lead = {t.lower() for role in ("on", "in", "last") for w in x.words.get(role, [])
+            for t in _TOKEN.findall(w)} | {"the", "this", "of", "a", "an"}
+    content = {t.lower() for w in [*x.months, *x.short, *x.weekdays, *x.units, *x.relative]
+               for t in _TOKEN.findall(w)}
+    return frozenset(content - lead)
+
+
+@cache
+def _grammar(langs: tuple[str, ...]) -> _Grammar:
+    x = _lists(langs)
+    months, short, weekdays, words = x.months, x.short, x.weekdays, x.words
+    relative, units, numbers = x.relative, x.units, x.numbers
     on, in_, last, part, ago = (phrase_alternation(words.get(role, []))
                                 for role in ("on", "in", "last", "part", "ago"))
     yw = words.get("year", [])
@@ -300,9 +329,6 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
     for role in ("on", "in", "last"):
         starters += words.get(role, [])
     triggers = frozenset(m.group().lower() for w in starters if (m := _TOKEN.search(w)))
-    lead = {t.lower() for role in ("on", "in", "last") for w in words.get(role, [])
-            for t in _TOKEN.findall(w)} | {"the", "this", "of", "a", "an"}
-    content = {t.lower() for w in [*months, *short, *weekdays, *units, *relative] for t in _TOKEN.findall(w)}
     return _Grammar(
         pattern=pattern,
         months={**short, **months},
@@ -315,7 +341,6 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         needs_lead=langs != ("en",),
         triggers=triggers,
         clause=frozenset(norm_words(w) for w in words.get("clause", [])),
-        content=frozenset(content - lead),
     )
 
 
@@ -476,29 +501,35 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
-@dataclass(frozen=True, slots=True)
-class _HitPatterns:
-    """Month, weekday, unit and relative words of some languages (on lower-cased text), years and
-    all-digit dates (``word``); the same after a non-word character (``after``), whence a search
-    skips to each candidate in C (one that starts with ``\\b`` tries every position); and after a
-    space (``after_space``), cheaper again, for a text whose non-word characters are all spaces,
-    where it finds every place ``word`` may match (a digit stands for any number)."""
-
-    word: re.Pattern[str]
-    after: re.Pattern[str]
-    after_space: re.Pattern[str]
+@cache
+def _hit_body(langs: tuple[str, ...]) -> str:
+    """Month, weekday, unit and relative words of ``langs`` (on lower-cased text; ``_content``),
+    years and all-digit dates, with a look at the first letter up front (most characters after a
+    space start no such word)."""
+    content = _content(langs)
+    first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
+    lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
+    return rf"{lead}(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
 
 
 @cache
-def _hit_pattern(langs: tuple[str, ...] = LANGS) -> _HitPatterns:
-    content = _grammar(langs).content
-    trie = _trie(content)
-    body = rf"(?:{trie}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
-    # the first letters up front: most characters after a space start no such word
-    first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
-    lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
-    return _HitPatterns(re.compile(lead + body), re.compile(rf"\W{lead}{body}"),
-                        re.compile(rf" (?:{trie}\b|[0-9])"))
+def _hit_word(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """A word or number an expression needs, where it starts (``_hit_body``)."""
+    return re.compile(_hit_body(langs))
+
+
+@cache
+def _hit_after(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """``_hit_word`` after a non-word character: a search skips to each such character in C (one
+    that starts with ``\\b`` tries every position)."""
+    return re.compile(rf"\W{_hit_body(langs)}")
+
+
+@cache
+def _hit_after_space(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """Where ``_hit_word`` may match after a space (a search for a space is the cheapest there is),
+    in a text whose non-word characters are all spaces (``_spaced``): a digit stands for any number."""
+    return re.compile(rf" (?:{_trie(_content(langs))}\b|[0-9])")
 
 
 # Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces), and the
@@ -518,24 +549,23 @@ def _spaced(low: str) -> str | None:
 
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
     """Offsets of the words (of ``langs``) and numbers an expression needs, in order: where
-    ``_HitPatterns.word`` matches at a word start, left to right without overlaps."""
+    ``_hit_word`` matches at a word start, left to right without overlaps."""
     low = text[start:end].lower()
     if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
         return [t.start() for t in _TOKEN.finditer(text, start, end)]
-    pat = _hit_pattern(langs)
     spaced = _spaced(low)
     out: list[int] = []
     if spaced is None:
-        first = pat.word.match(low)
+        first = _hit_word(langs).match(low)
         if first:
             out.append(start)
-        out += [start + m.start() + 1 for m in pat.after.finditer(low, first.end() if first else 0)]
+        out += [start + m.start() + 1 for m in _hit_after(langs).finditer(low, first.end() if first else 0)]
         return out
     # a word start in ``low`` is a start of text or a space before a word character in ``spaced``:
     # each candidate there is read again in ``low`` (the punctuation of "18.10" counts)
-    done = 0
-    for p in chain([0], (m.start() + 1 for m in pat.after_space.finditer(spaced))):
-        m = pat.word.match(low, p) if p >= done else None
+    word, done = _hit_word(langs), 0
+    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(spaced))):
+        m = word.match(low, p) if p >= done else None
         if m:
             out.append(start + p)
             done = m.end()
@@ -550,7 +580,7 @@ LEAD_WORDS = 4
 def _anchors(text: str, start: int, end: int, hits: list[int], g: _Grammar) -> list[int]:
     """Where an expression may start, in order: each hit and the starts of the words among the
     ``LEAD_WORDS`` before it (within 60 characters) that can start one ("on", "last", "the", a day
-    number). Hits come from one C-level pass (``_hit_pattern``, a trie regex): most sentences hold
+    number). Hits come from one C-level pass (``_hits``, a trie regex): most sentences hold
     none, and a Python loop over every word would cost more than the rest. The 60 characters are
     read backwards, so that only the last ``LEAD_WORDS`` words are taken (a word is a word either
     way round)."""
