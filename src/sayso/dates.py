@@ -196,17 +196,17 @@ def _pronouns() -> frozenset[str]:
     return frozenset(norm_words(line.split()[0]) for line in load_lines("en", "pronouns"))
 
 
+_SPEAKER = operator.attrgetter("speaker", "speaker_mention")
+_START = operator.attrgetter("start")
+_SPAN = operator.attrgetter("start", "end")
+
+
 def _speaker_keys(sts: list[Statement]) -> list[str | None]:
     """``speaker_key`` of each statement, read once per speaker and mention."""
     lex = lexicon()
-    keys: dict[tuple[str | None, str | None], str | None] = {}
-    out = []
-    for st in sts:
-        pair = (st.speaker, st.speaker_mention)
-        if pair not in keys:
-            keys[pair] = speaker_key(st, lex)
-        out.append(keys[pair])
-    return out
+    pairs = list(map(_SPEAKER, sts))
+    keys = {pair: speaker_key(st, lex) for pair, st in dict(zip(pairs, sts, strict=True)).items()}
+    return list(map(keys.__getitem__, pairs))
 
 
 def _anchor(st: Statement) -> int:
@@ -221,13 +221,13 @@ class _Layout:
     date is looked for (which sentences are worth parsing), reused by ``_Context``."""
 
     def __init__(self, article: Article) -> None:
-        keyed = sorted((st.start, st.end, i) for i, st in enumerate(article.statements))
-        self.order = [i for _, _, i in keyed]
-        self.sts = sts = [article.statements[i] for i in self.order]
+        spans = list(map(_SPAN, article.statements))
+        self.order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: ties in their order
+        self.sts = sts = list(map(article.statements.__getitem__, self.order))
         # the sentence holding each statement's first and last character, its cue and its speaker
         # mention (a missing one: its first character): bisect called from C, one list at a time
         sentence_of = partial(bisect.bisect_right, [x.start for x in article.sentences[1:]])
-        self.first = list(map(sentence_of, [st.start for st in sts]))
+        self.first = list(map(sentence_of, map(_START, sts)))
         self.last = list(map(sentence_of, [max(st.start, st.end - 1) for st in sts]))
         cue = map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts])
         who = map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts])
@@ -421,7 +421,8 @@ def _own(c: _Context) -> list[SaidOn | None]:
                     continue
                 d = _distance(f.expr, anchors[i])
                 # the nearest statement of another speaker, if it is nearer, takes the date
-                rival = next((rd for rd, j in ranked if j != i and not same_speaker(keys[i], keys[j])), None)
+                rival = next((rd for rd, j in ranked if j != i and not same_speaker(keys[i], keys[j])),
+                             None) if len(ranked) > 1 else None
                 if (rival is None or d <= rival) and (i not in best or d < best[i][0]):
                     best[i] = (d, f)
     out: list[SaidOn | None] = [None] * len(sts)
@@ -491,9 +492,11 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
     for k, s in enumerate(sents):
         if not c.found[k]:
             continue
-        about: bool | None = None  # whether the sentence speaks of words, read once a name is found
         stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
         window = range(bisect.bisect_left(c.starts, s.end), bisect.bisect_left(c.starts, stop))
+        if not window:
+            continue
+        about: bool | None = None  # whether the sentence speaks of words, read once a name is found
         here = {c.keys[j] for j in c.by_sentence.get(k, ())}
         for key in dict.fromkeys(c.keys[i] for i in window):
             if any(same_speaker(key, h) for h in here):  # quoted here: rule 1 or the continuation
