@@ -528,43 +528,46 @@ def _hit_after(langs: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def _hit_after_space(langs: tuple[str, ...]) -> re.Pattern[str]:
     """Where ``_hit_word`` may match after a space (a search for a space is the cheapest there is),
-    in a text whose non-word characters are all spaces (``_spaced``): a digit stands for any number."""
+    in a text whose non-word characters are all spaces: a digit stands for any number."""
     return re.compile(rf" (?:{_trie(_content(langs))}\b|[0-9])")
 
 
-# Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces), and the
-# ASCII ones: ``_spaced`` makes them all spaces.
+# Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces): ``_ascii``
+# makes them spaces; the table makes every ASCII non-word character a space.
 _PUNCTUATION = [c for c in "“”‘’„«»—–―…\xa0\u2009\u200b\u202f•·" if not re.match(r"\w", c)]
 _ASCII_SPACES = str.maketrans({chr(i): " " for i in range(128) if not re.match(r"\w", chr(i))})
 
 
-def _spaced(low: str) -> str | None:
-    """``low`` with every non-word character made a space, or None when a character outside ASCII
-    remains (a letter: "José", Cyrillic; a rare sign)."""
+def _ascii(text: str) -> str | None:
+    """``text`` with ``_PUNCTUATION`` made spaces, or None when a character outside ASCII remains
+    (a letter: "José", Cyrillic; a rare sign)."""
     for c in _PUNCTUATION:
-        if c in low:
-            low = low.replace(c, " ")
-    return low.translate(_ASCII_SPACES) if low.isascii() else None
+        if c in text:
+            text = text.replace(c, " ")
+    return text if text.isascii() else None
 
 
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
     """Offsets of the words (of ``langs``) and numbers an expression needs, in order: where
-    ``_hit_word`` matches at a word start, left to right without overlaps."""
-    low = text[start:end].lower()
-    if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
-        return [t.start() for t in _TOKEN.finditer(text, start, end)]
-    spaced = _spaced(low)
+    ``_hit_word`` matches at a word start (on lower-cased text), left to right without overlaps."""
     out: list[int] = []
-    if spaced is None:
+    plain = _ascii(text[start:end])
+    if plain is None:
+        low = text[start:end].lower()
+        if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
+            return [t.start() for t in _TOKEN.finditer(text, start, end)]
         first = _hit_word(langs).match(low)
         if first:
             out.append(start)
         out += [start + m.start() + 1 for m in _hit_after(langs).finditer(low, first.end() if first else 0)]
         return out
-    # a word start in ``low`` is a start of text or a space before a word character in ``spaced``:
-    # each candidate there is read again in ``low`` (the punctuation of "18.10" counts)
+    # in ASCII (lower case is quick) with every non-word character a space, a word start is the
+    # start of text or a space before a word character: each candidate there is read again in
+    # the text with its punctuation ("18.10" counts; a quotation mark or a dash, made a space,
+    # is a non-word character either way)
+    low = plain.lower()
     word, done = _hit_word(langs), 0
-    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(spaced))):
+    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(low.translate(_ASCII_SPACES)))):
         m = word.match(low, p) if p >= done else None
         if m:
             out.append(start + p)
