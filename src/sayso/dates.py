@@ -43,10 +43,10 @@ import operator
 import re
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache, cached_property, partial
-from itertools import accumulate, repeat
+from itertools import accumulate, count, repeat
 from typing import Literal
 
 from .dates_finders import (
@@ -198,6 +198,7 @@ def _pronouns() -> frozenset[str]:
 
 _SPEAKER = operator.attrgetter("speaker", "speaker_mention")
 _START = operator.attrgetter("start")
+_GROUP = operator.attrgetter("group")
 _SPAN = operator.attrgetter("start", "end")
 
 
@@ -226,19 +227,23 @@ class _Layout:
         self.sts = sts = list(map(article.statements.__getitem__, self.order))
         # the sentence holding each statement's first and last character, its cue and its speaker
         # mention (a missing one: its first character): bisect called from C, one list at a time
-        sentence_of = partial(bisect.bisect_right, [x.start for x in article.sentences[1:]])
-        self.first = list(map(sentence_of, map(_START, sts)))
-        self.last = list(map(sentence_of, [max(st.start, st.end - 1) for st in sts]))
-        cue = map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts])
-        who = map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts])
+        sentence_of = partial(bisect.bisect_right, list(map(_START, article.sentences[1:])))
+        starts = list(map(_START, sts))
+        self.first = list(map(sentence_of, starts))
+        self.last = list(map(sentence_of, map(max, starts, [st.end - 1 for st in sts])))
+        cue = list(map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts]))
+        who = list(map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts]))
         # sentence -> the statements whose words, cue or speaker touch it or a sentence between
         self.by_sentence: dict[int, list[int]] = {}
-        for i, (f, t, c, w) in enumerate(zip(self.first, self.last, cue, who)):
-            for k in range(min(f, c, w), max(t, c, w) + 1):
+        for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
+            if lo == hi:
+                self.by_sentence.setdefault(lo, []).append(i)
+                continue
+            for k in range(lo, hi + 1):
                 self.by_sentence.setdefault(k, []).append(i)
         # the EVENT_WINDOW sentences before each statement
         self.before = {k for f in set(self.first) for k in range(max(0, f - EVENT_WINDOW), f)}
-        self.sentences = len(article.sentences)
+        self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
 
     def wanted(self, article: Article) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's
@@ -254,13 +259,11 @@ class _Layout:
 
         return wanted
 
-    @cached_property
-    def holding(self) -> bytearray:
-        """1 for each sentence that holds words of a statement."""
-        out = bytearray(self.sentences)
-        for f, t in zip(self.first, self.last, strict=True):
-            out[f:t + 1] = b"\1" * (t + 1 - f)
-        return out
+    def holds(self, k: int) -> bool:
+        """Does sentence ``k`` hold words of a statement? (Statements are in text order: their
+        first sentences too.)"""
+        j = bisect.bisect_right(self.first, k)
+        return j > 0 and self.furthest[j - 1] >= k
 
 
 class _Context:
@@ -273,7 +276,8 @@ class _Context:
         self.by_sentence, self.layout = layout.by_sentence, layout
         self.keys = _speaker_keys(self.sts)
         self.found = found
-        self.starts = [st.start for st in self.sts]
+        self.dated = [k for k, f in enumerate(found) if f]  # the sentences with a date
+        self.starts = list(map(_START, self.sts))
         self.quotations = article.quotations
         self._mates: dict[str, list[int]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
@@ -283,8 +287,7 @@ class _Context:
     def _words(self) -> tuple[list[int], list[int]]:
         """The words of every statement and every quotation (a quote no statement kept is still
         words): their starts in order, and the furthest end of those up to each."""
-        spans = sorted([(st.start, st.end) for st in self.sts]
-                       + [(q.start, q.end) for q in self.quotations])
+        spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
         return [a for a, _ in spans], list(accumulate((b for _, b in spans), max, initial=0))[1:]
 
     @cached_property
@@ -367,17 +370,22 @@ class _Context:
 
 
 def _sentence_dates(article: Article, pub: date, wanted: Callable[[int], bool]) -> list[list[_Found]]:
-    spans = [(s.start, s.end) for s in article.sentences]
-    langs = [x or article.language or "" for x in article.sentence_languages]
-    out: list[list[_Found]] = []
-    for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, wanted)):
-        found = []
-        for x in exprs:
-            r = resolve(x, pub) if not x.in_clause else None
-            if r is not None:
-                found.append(_Found(x, r[0], r[1], k))
-        out.append(found)
-    return out
+    """The resolved dates of each sentence (those ``wanted`` reads; not those in a relative or
+    "when" clause, nor those after the publication date)."""
+    spans = list(map(_SPAN, article.sentences))
+    language = article.language or ""
+    langs = [x or language for x in article.sentence_languages]
+    return [_resolved(k, exprs, pub) if exprs else exprs
+            for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, wanted))]
+
+
+def _resolved(k: int, exprs: list[DateExpr], pub: date) -> list[_Found]:
+    found = []
+    for x in exprs:
+        r = resolve(x, pub) if not x.in_clause else None
+        if r is not None:
+            found.append(_Found(x, r[0], r[1], k))
+    return found
 
 
 def _distance(x: DateExpr, pos: int) -> int:
@@ -405,8 +413,8 @@ def _own(c: _Context) -> list[SaidOn | None]:
     best: dict[int, tuple[int, _Found]] = {}
     # sentence by sentence (the regions of statements in order), each usable date with the
     # statements whose region holds its sentence, nearest anchor first
-    for k, found in enumerate(c.found):
-        claimants = c.by_sentence.get(k) if found else None
+    for k in c.dated:
+        found, claimants = c.found[k], c.by_sentence.get(k)
         if not claimants:
             continue
         for j in claimants:
@@ -439,8 +447,9 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
     its venue and carriers."""
     text, sts = c.article.text, c.sts
     placed: dict[int, tuple[int, SaidOn]] = {}
-    for k, s in enumerate(c.article.sentences):
-        if not c.found[k] or c.layout.holding[k]:
+    for k in c.dated:
+        s = c.article.sentences[k]
+        if c.layout.holds(k):
             continue
         m = _remark_in(text, s.start, s.end)
         if not m or not sts:
@@ -489,9 +498,8 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
     Jensen" speaks of Jensen's words)."""
     text, sts, sents = c.article.text, c.sts, c.article.sentences
     out: dict[int, SaidOn] = {}
-    for k, s in enumerate(sents):
-        if not c.found[k]:
-            continue
+    for k in c.dated:
+        s = sents[k]
         stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
         window = range(bisect.bisect_left(c.starts, s.end), bisect.bisect_left(c.starts, stop))
         if not window:
@@ -532,14 +540,20 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
     return out
 
 
-def _share_groups(sts: list[Statement], dated: list[SaidOn | None]) -> None:
+def _retied(said: SaidOn, rule: Literal["group", "follows"]) -> SaidOn:
+    return SaidOn(said.said_on, said.precision, said.text, said.start, said.end, rule)
+
+
+def _share_groups(groups: list[str | None], dated: list[SaidOn | None]) -> None:
+    """The pieces of one interrupted quote (one ``group``) share the date of the first dated one."""
     by_group: dict[str, SaidOn] = {}
-    for st, d in zip(sts, dated, strict=True):
-        if st.group is not None and d is not None:
-            by_group.setdefault(st.group, d)
-    for i, st in enumerate(sts):
-        if dated[i] is None and st.group is not None and st.group in by_group:
-            dated[i] = replace(by_group[st.group], rule="group")
+    for g, d in zip(groups, dated, strict=True):
+        if g is not None and d is not None:
+            by_group.setdefault(g, d)
+    if by_group:
+        for i, g in enumerate(groups):
+            if dated[i] is None and g is not None and g in by_group:
+                dated[i] = _retied(by_group[g], "group")
 
 
 def find_statement_dates(article: Article) -> list[SaidOn | None]:
@@ -557,24 +571,22 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     if not any(found):
         return [None] * len(article.statements)
     c = _Context(article, layout, found)
+    groups = list(map(_GROUP, c.sts))
     dated = _own(c)
-    _share_groups(c.sts, dated)
+    _share_groups(groups, dated)
     for i, (_, said) in _remarks(c, dated).items():
         dated[i] = dated[i] or said
     for i, said in _events(c, dated).items():
         dated[i] = dated[i] or said
-    paras = [p.start for p in article.paragraphs]
-    paragraph = [bisect.bisect_right(paras, st.start) for st in c.sts]
+    paragraph = list(map(partial(bisect.bisect_right, [p.start for p in article.paragraphs]), c.starts))
     for i in range(1, len(c.sts)):
         prev = dated[i - 1]
-        if dated[i] is None and prev is not None and same_speaker(c.keys[i], c.keys[i - 1]) \
+        if prev is not None and dated[i] is None and same_speaker(c.keys[i], c.keys[i - 1]) \
                 and paragraph[i] - paragraph[i - 1] <= 1:
-            dated[i] = replace(prev, rule="follows")
-    _share_groups(c.sts, dated)
-    out: list[SaidOn | None] = [None] * len(c.sts)
-    for pos, i in enumerate(c.order):
-        out[i] = dated[pos]
-    return out
+            dated[i] = _retied(prev, "follows")
+    _share_groups(groups, dated)
+    # back to the order of ``article.statements``
+    return list(map(dated.__getitem__, sorted(range(len(c.order)), key=c.order.__getitem__)))
 
 
 def _published(article: Article) -> date | None:
