@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import chain, islice
 from typing import Any, Literal, cast
 
 from .lang import load_lines
+from .provenance_finders import remark_filter
 
 LANGS = ("en", "ru", "uk")
 
@@ -233,7 +235,6 @@ class _Grammar:
     needs_lead: bool  # a weekday counts only after "on" / "last" (ru, uk: "в пятницу")
     triggers: frozenset[str]  # the first word of every expression (lower case); digits are too
     clause: frozenset[str]  # words opening a relative or "when" clause
-    content: frozenset[str]  # words without which a stretch of text holds no expression but digits
 
 
 def _family(lang: str) -> tuple[str, ...]:
@@ -246,12 +247,21 @@ def _family(lang: str) -> tuple[str, ...]:
     return LANGS
 
 
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    """The word lists of some languages a grammar is built from."""
+
+    months: dict[str, int]
+    short: dict[str, int]  # abbreviations
+    weekdays: dict[str, int]
+    words: dict[str, list[str]]  # the words around expressions, by role
+    relative: dict[str, tuple[Unit, int]]
+    units: dict[str, Unit]
+    numbers: dict[str, int]
+
+
 @cache
-def _grammar(langs: tuple[str, ...]) -> _Grammar:
-    months = _numbered("months", langs)
-    short = _numbered("months_short", langs)
-    weekdays = _numbered("weekdays", langs)
-    words = _roles(langs, "date_words")
+def _lists(langs: tuple[str, ...]) -> _Lists:
     relative: dict[str, tuple[Unit, int]] = {}
     for lang in langs:
         for line in load_lines(lang, "relative_dates"):
@@ -269,6 +279,27 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
             else:
                 for f in forms:
                     units[norm_words(f)] = cast(Unit, head)
+    return _Lists(_numbered("months", langs), _numbered("months_short", langs), _numbered("weekdays", langs),
+                  _roles(langs, "date_words"), relative, units, numbers)
+
+
+@cache
+def _content(langs: tuple[str, ...]) -> frozenset[str]:
+    """The words (lower case) without which a stretch of text holds no expression but digits: of
+    months, weekdays, units and relative phrases, but those that lead one ("on", "last", "the")."""
+    x = _lists(langs)
+    lead = {t.lower() for role in ("on", "in", "last") for w in x.words.get(role, [])
+            for t in _TOKEN.findall(w)} | {"the", "this", "of", "a", "an"}
+    content = {t.lower() for w in [*x.months, *x.short, *x.weekdays, *x.units, *x.relative]
+               for t in _TOKEN.findall(w)}
+    return frozenset(content - lead)
+
+
+@cache
+def _grammar(langs: tuple[str, ...]) -> _Grammar:
+    x = _lists(langs)
+    months, short, weekdays, words = x.months, x.short, x.weekdays, x.words
+    relative, units, numbers = x.relative, x.units, x.numbers
     on, in_, last, part, ago = (phrase_alternation(words.get(role, []))
                                 for role in ("on", "in", "last", "part", "ago"))
     yw = words.get("year", [])
@@ -298,9 +329,6 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
     for role in ("on", "in", "last"):
         starters += words.get(role, [])
     triggers = frozenset(m.group().lower() for w in starters if (m := _TOKEN.search(w)))
-    lead = {t.lower() for role in ("on", "in", "last") for w in words.get(role, [])
-            for t in _TOKEN.findall(w)} | {"the", "this", "of", "a", "an"}
-    content = {t.lower() for w in [*months, *short, *weekdays, *units, *relative] for t in _TOKEN.findall(w)}
     return _Grammar(
         pattern=pattern,
         months={**short, **months},
@@ -313,7 +341,6 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         needs_lead=langs != ("en",),
         triggers=triggers,
         clause=frozenset(norm_words(w) for w in words.get("clause", [])),
-        content=frozenset(content - lead),
     )
 
 
@@ -327,7 +354,7 @@ def _capitalised_ok(word: str) -> bool:
 
 
 def _preceded_by(text: str, start: int, lo: int, words: frozenset[str]) -> bool:
-    before = norm_words(text[max(lo, start - 24):start]).split()
+    before = text[max(lo, start - 24):start].lower().translate(_APOSTROPHES).split()  # norm_words
     return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
 
 
@@ -475,22 +502,77 @@ def _trie(words: Iterable[str]) -> str:
 
 
 @cache
-def _hit_pattern(langs: tuple[str, ...] = LANGS) -> re.Pattern[str]:
-    """Month, weekday, unit and relative words of ``langs`` (on lower-cased text), years and
-    all-digit dates: one pass finds every place an expression may be."""
-    content = _grammar(langs).content
-    # a class of first letters up front lets the engine skip most positions without entering the trie
+def _hit_body(langs: tuple[str, ...]) -> str:
+    """Month, weekday, unit and relative words of ``langs`` (on lower-cased text; ``_content``),
+    years and all-digit dates, with a look at the first letter up front (most characters after a
+    space start no such word)."""
+    content = _content(langs)
     first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
     lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
-    return re.compile(rf"{lead}\b(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)")
+    return rf"{lead}(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
+
+
+@cache
+def _hit_word(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """A word or number an expression needs, where it starts (``_hit_body``)."""
+    return re.compile(_hit_body(langs))
+
+
+@cache
+def _hit_after(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """``_hit_word`` after a non-word character: a search skips to each such character in C (one
+    that starts with ``\\b`` tries every position)."""
+    return re.compile(rf"\W{_hit_body(langs)}")
+
+
+@cache
+def _hit_after_space(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """Where ``_hit_word`` may match after a space (a search for a space is the cheapest there is),
+    in a text whose non-word characters are all spaces: a digit stands for any number."""
+    return re.compile(rf" (?:{_trie(_content(langs))}\b|[0-9])")
+
+
+# Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces): ``_ascii``
+# makes them spaces; the table makes every ASCII non-word character a space.
+_PUNCTUATION = [c for c in "“”‘’„«»—–―…\xa0\u2009\u200b\u202f•·" if not re.match(r"\w", c)]
+_ASCII_SPACES = str.maketrans({chr(i): " " for i in range(128) if not re.match(r"\w", chr(i))})
+
+
+def _ascii(text: str) -> str | None:
+    """``text`` with ``_PUNCTUATION`` made spaces, or None when a character outside ASCII remains
+    (a letter: "José", Cyrillic; a rare sign)."""
+    for c in _PUNCTUATION:
+        if c in text:
+            text = text.replace(c, " ")
+    return text if text.isascii() else None
 
 
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
-    """Offsets of the words (of ``langs``) and numbers an expression needs, in order."""
-    low = text[start:end].lower()
-    if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
-        return [t.start() for t in _TOKEN.finditer(text, start, end)]
-    return [start + m.start() for m in _hit_pattern(langs).finditer(low)]
+    """Offsets of the words (of ``langs``) and numbers an expression needs, in order: where
+    ``_hit_word`` matches at a word start (on lower-cased text), left to right without overlaps."""
+    out: list[int] = []
+    plain = _ascii(text[start:end])
+    if plain is None:
+        low = text[start:end].lower()
+        if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
+            return [t.start() for t in _TOKEN.finditer(text, start, end)]
+        first = _hit_word(langs).match(low)
+        if first:
+            out.append(start)
+        out += [start + m.start() + 1 for m in _hit_after(langs).finditer(low, first.end() if first else 0)]
+        return out
+    # in ASCII (lower case is quick) with every non-word character a space, a word start is the
+    # start of text or a space before a word character: each candidate there is read again in
+    # the text with its punctuation ("18.10" counts; a quotation mark or a dash, made a space,
+    # is a non-word character either way)
+    low = plain.lower()
+    word, done = _hit_word(langs), 0
+    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(low.translate(_ASCII_SPACES)))):
+        m = word.match(low, p) if p >= done else None
+        if m:
+            out.append(start + p)
+            done = m.end()
+    return out
 
 
 # An expression starts at most this many words before its month, weekday, unit or relative word
@@ -500,16 +582,19 @@ LEAD_WORDS = 4
 
 def _anchors(text: str, start: int, end: int, hits: list[int], g: _Grammar) -> list[int]:
     """Where an expression may start, in order: each hit and the starts of the words among the
-    ``LEAD_WORDS`` before it that can start one ("on", "last", "the", a day number). Hits come from
-    one C-level pass (``_hit_pattern``, a trie regex): most sentences hold none, and a Python loop
-    over every word would cost more than the rest."""
-    out: set[int] = set()
+    ``LEAD_WORDS`` before it (within 60 characters) that can start one ("on", "last", "the", a day
+    number). Hits come from one C-level pass (``_hits``, a trie regex): most sentences hold
+    none, and a Python loop over every word would cost more than the rest. The 60 characters are
+    read backwards, so that only the last ``LEAD_WORDS`` words are taken (a word is a word either
+    way round)."""
+    out = set(hits)
     for p in hits:
-        for t in list(_TOKEN.finditer(text, max(start, p - 60), p))[-LEAD_WORDS:]:
-            w = t.group()
+        lo = max(start, p - 60)
+        for t in islice(_TOKEN.finditer(text[lo:p][::-1]), LEAD_WORDS):
+            a, b = p - t.end(), p - t.start()
+            w = text[a:b]
             if w[0].isdigit() or w.lower() in g.triggers:
-                out.add(t.start())
-        out.add(p)
+                out.add(a)
     return sorted(out)
 
 
@@ -523,6 +608,8 @@ def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
     in July 2012, said": the clause runs over commas; "Khan, who spoke on Thursday, said on Sunday":
     "said" closes it)."""
     lo = max(start, pos - 200)
+    if _any_of(g.clause).search(text[lo:pos].lower()) is None:  # no such word, not even inside one
+        return False
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
     stretch = text[breaks[-1] if breaks else lo:pos]
     if any(t.lower() in g.clause for t in _TOKEN.findall(stretch)):
@@ -532,17 +619,56 @@ def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
             continue
         first = _TOKEN.search(text, b, pos)
         if first and first.group().lower() in g.clause:
-            return speech_pattern().search(text, first.end(), pos) is None
+            return not speaks_of_words(text, first.end(), pos)
     return False
+
+
+@cache
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``words`` anywhere, even inside a word: where none is found, no word is one of them."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
+@cache
+def _speech_words() -> tuple[list[str], list[str]]:
+    """``speech_events.txt`` of every language: whole words, and stems (a trailing ``*``)."""
+    words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
+    return [w for w in words if not w.endswith("*")], [w[:-1] for w in words if w.endswith("*")]
 
 
 @cache
 def speech_pattern() -> re.Pattern[str]:
     """Words about someone's words (``speech_events.txt``: said, an interview, such an idea)."""
-    words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
-    exact = phrase_alternation(w for w in words if not w.endswith("*"))
-    stems = phrase_alternation(w[:-1] for w in words if w.endswith("*"))
-    return re.compile(rf"{WORD_START}(?:{exact}{WORD_END}|{stems})", re.IGNORECASE)
+    exact, stems = _speech_words()
+    return re.compile(rf"{WORD_START}(?:{phrase_alternation(exact)}{WORD_END}|{phrase_alternation(stems)})",
+                      re.IGNORECASE)
+
+
+@cache
+def _speech_pattern_lower() -> re.Pattern[str]:
+    """``speech_pattern`` for lower-case text: case-sensitive, with each list shaped as a trie (one
+    branch per letter; words with an apostrophe or a space as ``phrase_alternation`` writes them)."""
+
+    def alternation(words: list[str]) -> str:
+        plain = [w for w in words if w.isalpha()]
+        rest = [w for w in words if not w.isalpha()]
+        return "(?:" + "|".join(([_trie(plain)] if plain else []) + [phrase_alternation(rest)]) + ")"
+
+    exact, stems = _speech_words()
+    return re.compile(rf"{WORD_START}(?:{alternation(exact)}{WORD_END}|{alternation(stems)})")
+
+
+def speaks_of_words(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold a word about someone's words (``speech_pattern``)? The stretch
+    in lower case is searched plainly first (``remark_filter``): a case-blind search costs several
+    times more, and most stretches hold none."""
+    low = remark_filter(text[start:end])
+    if low is not None:
+        m = _speech_pattern_lower().search(low)
+        if m is None:
+            return False
+        start += m.start()  # no case-blind match starts before a lower-case one
+    return speech_pattern().search(text, start, end) is not None
 
 
 # -- resolution against the publication date --------------------------------------------------
