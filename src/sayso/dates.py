@@ -232,7 +232,8 @@ class _Layout:
         self.first = list(map(sentence_of, starts))
         self.last = list(map(sentence_of, map(max, starts, [st.end - 1 for st in sts])))
         cue = list(map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts]))
-        who = list(map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts]))
+        who = list(map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start
+                                     for st in sts]))
         # sentence -> the statements whose words, cue or speaker touch it or a sentence between
         self.by_sentence: dict[int, list[int]] = {}
         for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
@@ -375,7 +376,7 @@ def _sentence_dates(article: Article, pub: date, wanted: Callable[[int], bool]) 
     spans = list(map(_SPAN, article.sentences))
     language = article.language or ""
     langs = [x or language for x in article.sentence_languages]
-    return [_resolved(k, exprs, pub) if exprs else exprs
+    return [_resolved(k, exprs, pub) if exprs else []
             for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, wanted))]
 
 

@@ -567,7 +567,8 @@ def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> li
     # is a non-word character either way)
     low = plain.lower()
     word, done = _hit_word(langs), 0
-    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(low.translate(_ASCII_SPACES)))):
+    spaced = low.translate(_ASCII_SPACES)
+    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(spaced))):
         m = word.match(low, p) if p >= done else None
         if m:
             out.append(start + p)
