@@ -88,3 +88,12 @@ def test_slavic_names_alias_key(names: tuple[str, ...], key: str) -> None:
 def test_slavic_names_alias_key_keeps_names_apart() -> None:
     keys = {alias_key(n) for n in ("Умеров", "Шмыгаль", "Кулеба", "Сибига", "Лавров", "Песков")}
     assert len(keys) == 6
+
+
+def test_slavic_names_a_word_with_an_unnamed_character_has_no_parse() -> None:
+    from sayso import Settings, extract
+    from sayso.speakers.slavic_names import parses
+
+    assert parses("AA\U00017000", "ru") == ()
+    # the whole pipeline goes on (found by the property test)
+    assert extract("‘AA\U00017000’ Умеров said. ", settings=Settings(on_error="raise")).skipped == []

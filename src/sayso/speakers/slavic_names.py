@@ -63,7 +63,12 @@ def _morph(lang: str) -> Any:
 def parses(word: str, lang: str) -> tuple[Any, ...]:
     """pymorphy's parses of one word (cached: the same names recur through a corpus)."""
     morph = _morph(lang)
-    return tuple(morph.parse(word)) if morph is not None else ()
+    if morph is None:
+        return ()
+    try:
+        return tuple(morph.parse(word))
+    except ValueError:  # pymorphy fails on characters Unicode has no name for ("𗀀"): no parse
+        return ()
 
 
 @cache
