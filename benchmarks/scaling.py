@@ -24,7 +24,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -201,20 +200,16 @@ def peer_run(limit: int | None) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    cpu = platform.processor() or "?"
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
-    except OSError:
-        pass
+    """throughput.py's description of the machine, with the sayso revision measured."""
+    from throughput import machine as describe  # benchmarks/ is on sys.path: this script lives there
+
     try:
         revision = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                                   capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         revision = None
-    return {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "cpus": os.cpu_count(),
-            "cpu": cpu, "python": platform.python_version(), "revision": revision,
-            "loadavg_start": round(os.getloadavg()[0], 2)}
+    m = describe()
+    return {**m, "revision": revision, "loadavg_start": m["loadavg_1min"]}
 
 
 # --- report ----------------------------------------------------------------------------------------
