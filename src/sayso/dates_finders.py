@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain, islice
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 from .lang import load_lines
 from .provenance_finders import remark_filter
@@ -431,7 +431,7 @@ def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[Da
     "минулого тижня"). ``lang`` picks the word lists (``_family``). Future and bounding expressions
     ("next Friday", "since August", "until 2025") are left out: they never say when words were said.
     """
-    return _find(text, start, end, _grammar(_family(lang)), _hits(text, start, end))
+    return _find(text, start, end, _grammar(_family(lang)), _scan(text, start, end))
 
 
 def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[str],
@@ -449,7 +449,8 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequ
     # the word lists of the languages present (an English article: the English ones only)
     seen = set(langs[:len(spans)]) | ({""} if len(langs) < len(spans) else set())
     present = tuple(sorted({x for lang in seen for x in _family(lang)}))
-    for p in _hits(text, lo, hi, present):
+    scan = _scan(text, lo, hi, present)
+    for p in scan.hits:
         k = bisect.bisect_right(starts, p) - 1
         if k >= 0 and p < spans[k][1]:
             by_span.setdefault(k, []).append(p)
@@ -457,14 +458,14 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequ
         if wanted is not None and not wanted(k):
             continue
         a, b = spans[k]
-        out[k] = _find(text, a, b, _grammar(_family(langs[k] if k < len(langs) else "")), hits)
+        out[k] = _find(text, a, b, _grammar(_family(langs[k] if k < len(langs) else "")), scan._replace(hits=hits))
     return out
 
 
-def _find(text: str, start: int, end: int, g: _Grammar, hits: list[int]) -> list[DateExpr]:
+def _find(text: str, start: int, end: int, g: _Grammar, scan: _Scan) -> list[DateExpr]:
     out: list[DateExpr] = []
     done = start
-    for pos in _anchors(text, start, end, hits, g):
+    for pos in _anchors(text, start, scan, g):
         if pos < done:
             continue
         m = g.pattern.match(text, pos, end)
@@ -547,32 +548,47 @@ def _ascii(text: str) -> str | None:
     return text if text.isascii() else None
 
 
+class _Scan(NamedTuple):
+    """The hits of a stretch of text (``_scan``) and, where its characters outside ASCII are all
+    common punctuation, the stretch in lower case with every non-word character a space
+    (``spaced``, from offset ``base`` of the text): its words are the words of the text."""
+
+    hits: list[int]
+    spaced: str | None
+    base: int
+
+
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
     """Offsets of the words (of ``langs``) and numbers an expression needs, in order: where
     ``_hit_word`` matches at a word start (on lower-cased text), left to right without overlaps."""
+    return _scan(text, start, end, langs).hits
+
+
+def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> _Scan:
     out: list[int] = []
     plain = _ascii(text[start:end])
     if plain is None:
         low = text[start:end].lower()
         if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
-            return [t.start() for t in _TOKEN.finditer(text, start, end)]
+            return _Scan([t.start() for t in _TOKEN.finditer(text, start, end)], None, start)
         first = _hit_word(langs).match(low)
         if first:
             out.append(start)
         out += [start + m.start() + 1 for m in _hit_after(langs).finditer(low, first.end() if first else 0)]
-        return out
+        return _Scan(out, None, start)
     # in ASCII (lower case is quick) with every non-word character a space, a word start is the
     # start of text or a space before a word character: each candidate there is read again in
     # the text with its punctuation ("18.10" counts; a quotation mark or a dash, made a space,
     # is a non-word character either way)
     low = plain.lower()
+    spaced = low.translate(_ASCII_SPACES)
     word, done = _hit_word(langs), 0
-    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(low.translate(_ASCII_SPACES)))):
+    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(spaced))):
         m = word.match(low, p) if p >= done else None
         if m:
             out.append(start + p)
             done = m.end()
-    return out
+    return _Scan(out, spaced, start)
 
 
 # An expression starts at most this many words before its month, weekday, unit or relative word
@@ -580,16 +596,26 @@ def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> li
 LEAD_WORDS = 4
 
 
-def _anchors(text: str, start: int, end: int, hits: list[int], g: _Grammar) -> list[int]:
+def _anchors(text: str, start: int, scan: _Scan, g: _Grammar) -> list[int]:
     """Where an expression may start, in order: each hit and the starts of the words among the
     ``LEAD_WORDS`` before it (within 60 characters) that can start one ("on", "last", "the", a day
-    number). Hits come from one C-level pass (``_hits``, a trie regex): most sentences hold
-    none, and a Python loop over every word would cost more than the rest. The 60 characters are
-    read backwards, so that only the last ``LEAD_WORDS`` words are taken (a word is a word either
-    way round)."""
-    out = set(hits)
-    for p in hits:
+    number). Hits come from one C-level pass (``_scan``, a trie regex): most sentences hold
+    none, and a Python loop over every word would cost more than the rest. The words are read in
+    ``_Scan.spaced`` where it has them (a word there is a word of the text but for ``_``), else
+    with ``_TOKEN`` in the 60 characters read backwards, so that only the last ``LEAD_WORDS`` are
+    taken (a word is a word either way round)."""
+    out = set(scan.hits)
+    spaced, base = scan.spaced, scan.base
+    for p in scan.hits:
         lo = max(start, p - 60)
+        if spaced is not None and "_" not in (window := spaced[lo - base:p - base]):
+            end = len(window)
+            for w in reversed(window.split()[-LEAD_WORDS:]):  # the last words, from the last
+                end = len(window[:end].rstrip(" "))
+                end -= len(w)  # where the word starts
+                if w[0].isdigit() or w in g.triggers:
+                    out.add(lo + end)
+            continue
         for t in islice(_TOKEN.finditer(text[lo:p][::-1]), LEAD_WORDS):
             a, b = p - t.end(), p - t.start()
             w = text[a:b]
