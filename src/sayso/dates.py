@@ -55,6 +55,7 @@ from .dates_finders import (
     WORD_START,
     DateExpr,
     Precision,
+    Scan,
     clause_words,
     find_date_expressions,
     find_sentence_dates,
@@ -62,7 +63,9 @@ from .dates_finders import (
     norm_words,
     parse_header_date,
     phrase_alternation,
+    trie_alternation,
     resolve,
+    scan_sentences,
     speaks_of_words,
     weekday_forms,
 )
@@ -131,22 +134,44 @@ def _remark_pattern_lower() -> re.Pattern[str]:
 
 
 @cache
-def _remark_keywords() -> re.Pattern[str]:
+def _remark_keywords() -> list[str]:
     """Of each remark pattern, the words of the place with the longest shortest word ("remark",
-    "remarks", "comment", ...), anywhere: a text in lower case that holds none holds no remark."""
+    "remarks", "comment", ...): a sentence that holds none of them holds no remark."""
     words: list[str] = []
     for line in (x for lang in LANGS for x in load_lines(lang, "remarks")):
-        words += max((w.split("/") for w in line.split()), key=lambda alts: min(map(len, alts)))
-    return re.compile(phrase_alternation(words))
+        words += max((w.lower().split("/") for w in line.split()), key=lambda alts: min(map(len, alts)))
+    return words
 
 
-def _remark_in(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first remark phrase in ``text[start:end]``. The sentence in lower case is searched
-    plainly first (``remark_filter``), for a keyword, then for a phrase: most sentences hold none,
-    and a case-blind search costs several times more."""
+@cache
+def _remark_keywords_anywhere() -> re.Pattern[str]:
+    """``_remark_keywords`` anywhere (in lower case), even inside a word."""
+    return re.compile(phrase_alternation(_remark_keywords()))
+
+
+@cache
+def _remark_keywords_spaced() -> re.Pattern[str] | None:
+    """``_remark_keywords`` in ``Scan.words`` (ASCII, lower case, every non-word character a
+    space): each a whole word there; None where one holds another character (this search would
+    miss it)."""
+    words = _remark_keywords()
+    if any(w.isascii() and not w.isalpha() for w in words):
+        return None
+    return re.compile(rf" (?:{trie_alternation(w for w in words if w.isascii()) or '(?!)'})(?= )")
+
+
+def _remark_in(text: str, start: int, end: int, scan: Scan | None = None) -> re.Match[str] | None:
+    """The first remark phrase in ``text[start:end]``. Cheaper searches first, each finding every
+    place the next one may match: a keyword in the words of ``scan``; in the sentence in lower
+    case (``remark_filter``), a keyword, then a phrase (most sentences hold none, and a
+    case-blind search costs several times more)."""
+    words = scan.words(start, end) if scan else None
+    spaced = _remark_keywords_spaced()
+    if words is not None and spaced is not None and spaced.search(words) is None:
+        return None
     low = remark_filter(text[start:end])
     if low is not None:
-        if _remark_keywords().search(low) is None:
+        if _remark_keywords_anywhere().search(low) is None:
             return None
         m = _remark_pattern_lower().search(low)
         if m is None:
@@ -245,7 +270,7 @@ class _Layout:
         self.before = {k for f in set(self.first) for k in range(max(0, f - EVENT_WINDOW), f)}
         self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
 
-    def wanted(self, article: Article) -> Callable[[int], bool]:
+    def wanted(self, article: Article, scan: Scan) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's
         words, cue or speaker touch (``_own``); those just before a statement starts that speak of
         someone's words (``_events`` reads no other); any that matches a remark pattern
@@ -254,8 +279,8 @@ class _Layout:
 
         def wanted(k: int) -> bool:
             a, b = sents[k].start, sents[k].end
-            return k in claimed or (k in before and speaks_of_words(text, a, b)) \
-                or _remark_in(text, a, b) is not None
+            return k in claimed or (k in before and speaks_of_words(text, a, b, scan)) \
+                or _remark_in(text, a, b, scan) is not None
 
         return wanted
 
@@ -270,8 +295,8 @@ class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in
     (those only some rules read are made when first read)."""
 
-    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]]) -> None:
-        self.article = article
+    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]], scan: Scan) -> None:
+        self.article, self.scan = article, scan
         self.order, self.sts = layout.order, layout.sts
         self.by_sentence, self.layout = layout.by_sentence, layout
         self.keys = _speaker_keys(self.sts)
@@ -369,14 +394,15 @@ class _Context:
         return self._mates[key]
 
 
-def _sentence_dates(article: Article, pub: date, wanted: Callable[[int], bool]) -> list[list[_Found]]:
-    """The resolved dates of each sentence (those ``wanted`` reads; not those in a relative or
-    "when" clause, nor those after the publication date)."""
+def _sentence_dates(article: Article, pub: date, layout: _Layout) -> tuple[list[list[_Found]], Scan]:
+    """The resolved dates of each sentence (those ``_Layout.wanted`` reads; not those in a relative
+    or "when" clause, nor those after the publication date), and the scan they were found with."""
     spans = list(map(_SPAN, article.sentences))
     language = article.language or ""
     langs = [x or language for x in article.sentence_languages]
-    return [_resolved(k, exprs, pub) if exprs else exprs
-            for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, wanted))]
+    scan = scan_sentences(article.text, spans, langs)
+    exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan), scan)
+    return [_resolved(k, x, pub) if x else x for k, x in enumerate(exprs)], scan
 
 
 def _resolved(k: int, exprs: list[DateExpr], pub: date) -> list[_Found]:
@@ -451,7 +477,7 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
         s = c.article.sentences[k]
         if c.layout.holds(k):
             continue
-        m = _remark_in(text, s.start, s.end)
+        m = _remark_in(text, s.start, s.end, c.scan)
         if not m or not sts:
             continue
         f = min(c.found[k], key=lambda f: _distance(f.expr, m.end()))
@@ -516,7 +542,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             if not names:
                 continue
             if about is None:
-                about = speaks_of_words(text, s.start, s.end)
+                about = speaks_of_words(text, s.start, s.end, c.scan)
             if not about:
                 break
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
@@ -530,7 +556,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             n = min(names, key=lambda n: _distance(f.expr, n))
             # the words event is told next to the date and the name, not elsewhere in the sentence
             lo, hi = max(s.start, min(n, f.expr.start) - NEAR), min(s.end, max(n, f.expr.end) + NEAR)
-            if not speaks_of_words(text, lo, hi):
+            if not speaks_of_words(text, lo, hi, c.scan):
                 continue
             for j in window:
                 if same_speaker(c.keys[j], key):
@@ -567,10 +593,10 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     if pub is None or not article.statements or not article.sentences:
         return [None] * len(article.statements)
     layout = _Layout(article)
-    found = _sentence_dates(article, pub, layout.wanted(article))
+    found, scan = _sentence_dates(article, pub, layout)
     if not any(found):
         return [None] * len(article.statements)
-    c = _Context(article, layout, found)
+    c = _Context(article, layout, found, scan)
     groups = list(map(_GROUP, c.sts))
     dated = _own(c)
     _share_groups(groups, dated)

@@ -434,22 +434,32 @@ def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[Da
     return _find(text, start, end, _grammar(_family(lang)), _scan(text, start, end))
 
 
-def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[str],
-                        wanted: Callable[[int], bool] | None = None) -> list[list[DateExpr]]:
-    """``find_date_expressions`` for each ``(start, end)`` span (sentences, in order, not
-    overlapping) with its language: the words an expression needs are found in one pass over the
-    whole text, and only the spans holding one are read further. With ``wanted``, only the spans
-    holding one and ``wanted`` (by index) are read; the others get no expressions."""
-    out: list[list[DateExpr]] = [[] for _ in spans]
+def scan_sentences(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[str]) -> Scan:
+    """The words and numbers an expression needs in the ``(start, end)`` spans (sentences, in
+    order, not overlapping) of their languages, found in one pass over the whole stretch."""
     if not spans:
-        return out
-    lo, hi = spans[0][0], spans[-1][1]
-    starts = [a for a, _ in spans]
-    by_span: dict[int, list[int]] = {}
+        return Scan([], None, 0)
     # the word lists of the languages present (an English article: the English ones only)
     seen = set(langs[:len(spans)]) | ({""} if len(langs) < len(spans) else set())
     present = tuple(sorted({x for lang in seen for x in _family(lang)}))
-    scan = _scan(text, lo, hi, present)
+    return _scan(text, spans[0][0], spans[-1][1], present)
+
+
+def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[str],
+                        wanted: Callable[[int], bool] | None = None,
+                        scan: Scan | None = None) -> list[list[DateExpr]]:
+    """``find_date_expressions`` for each ``(start, end)`` span (sentences, in order, not
+    overlapping) with its language: the words an expression needs are found in one pass over the
+    whole text (``scan_sentences``, unless ``scan`` is that), and only the spans holding one are
+    read further. With ``wanted``, only the spans holding one and ``wanted`` (by index) are read;
+    the others get no expressions."""
+    out: list[list[DateExpr]] = [[] for _ in spans]
+    if not spans:
+        return out
+    starts = [a for a, _ in spans]
+    by_span: dict[int, list[int]] = {}
+    if scan is None:
+        scan = scan_sentences(text, spans, langs)
     for p in scan.hits:
         k = bisect.bisect_right(starts, p) - 1
         if k >= 0 and p < spans[k][1]:
@@ -462,7 +472,7 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequ
     return out
 
 
-def _find(text: str, start: int, end: int, g: _Grammar, scan: _Scan) -> list[DateExpr]:
+def _find(text: str, start: int, end: int, g: _Grammar, scan: Scan) -> list[DateExpr]:
     out: list[DateExpr] = []
     done = start
     for pos in _anchors(text, start, scan, g):
@@ -480,7 +490,7 @@ def _find(text: str, start: int, end: int, g: _Grammar, scan: _Scan) -> list[Dat
     return out
 
 
-def _trie(words: Iterable[str]) -> str:
+def trie_alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` shaped as a trie: Python's engine tries one branch per
     letter instead of every word at every position (about ten times faster than a flat list)."""
     root: dict[str, dict[str, Any]] = {}
@@ -510,7 +520,7 @@ def _hit_body(langs: tuple[str, ...]) -> str:
     content = _content(langs)
     first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
     lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
-    return rf"{lead}(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
+    return rf"{lead}(?:{trie_alternation(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
 
 
 @cache
@@ -530,7 +540,7 @@ def _hit_after(langs: tuple[str, ...]) -> re.Pattern[str]:
 def _hit_after_space(langs: tuple[str, ...]) -> re.Pattern[str]:
     """Where ``_hit_word`` may match after a space (a search for a space is the cheapest there is),
     in a text whose non-word characters are all spaces: a digit stands for any number."""
-    return re.compile(rf" (?:{_trie(_content(langs))}\b|[0-9])")
+    return re.compile(rf" (?:{trie_alternation(_content(langs))}\b|[0-9])")
 
 
 # Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces): ``_ascii``
@@ -548,14 +558,21 @@ def _ascii(text: str) -> str | None:
     return text if text.isascii() else None
 
 
-class _Scan(NamedTuple):
-    """The hits of a stretch of text (``_scan``) and, where its characters outside ASCII are all
-    common punctuation, the stretch in lower case with every non-word character a space
+class Scan(NamedTuple):
+    """The hits of a stretch of text (``scan_sentences``) and, where its characters outside ASCII
+    are all common punctuation, the stretch in lower case with every non-word character a space
     (``spaced``, from offset ``base`` of the text): its words are the words of the text."""
 
     hits: list[int]
     spaced: str | None
     base: int
+
+    def words(self, start: int, end: int) -> str | None:
+        """``spaced`` from ``start`` to ``end`` (offsets of the text) with a space either side, or
+        None where there is none."""
+        if self.spaced is None or start < self.base or end - self.base > len(self.spaced):
+            return None
+        return " " + self.spaced[start - self.base:end - self.base] + " "
 
 
 def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
@@ -564,18 +581,18 @@ def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> li
     return _scan(text, start, end, langs).hits
 
 
-def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> _Scan:
+def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> Scan:
     out: list[int] = []
     plain = _ascii(text[start:end])
     if plain is None:
         low = text[start:end].lower()
         if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
-            return _Scan([t.start() for t in _TOKEN.finditer(text, start, end)], None, start)
+            return Scan([t.start() for t in _TOKEN.finditer(text, start, end)], None, start)
         first = _hit_word(langs).match(low)
         if first:
             out.append(start)
         out += [start + m.start() + 1 for m in _hit_after(langs).finditer(low, first.end() if first else 0)]
-        return _Scan(out, None, start)
+        return Scan(out, None, start)
     # in ASCII (lower case is quick) with every non-word character a space, a word start is the
     # start of text or a space before a word character: each candidate there is read again in
     # the text with its punctuation ("18.10" counts; a quotation mark or a dash, made a space,
@@ -588,7 +605,7 @@ def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> _S
         if m:
             out.append(start + p)
             done = m.end()
-    return _Scan(out, spaced, start)
+    return Scan(out, spaced, start)
 
 
 # An expression starts at most this many words before its month, weekday, unit or relative word
@@ -596,12 +613,12 @@ def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> _S
 LEAD_WORDS = 4
 
 
-def _anchors(text: str, start: int, scan: _Scan, g: _Grammar) -> list[int]:
+def _anchors(text: str, start: int, scan: Scan, g: _Grammar) -> list[int]:
     """Where an expression may start, in order: each hit and the starts of the words among the
     ``LEAD_WORDS`` before it (within 60 characters) that can start one ("on", "last", "the", a day
     number). Hits come from one C-level pass (``_scan``, a trie regex): most sentences hold
     none, and a Python loop over every word would cost more than the rest. The words are read in
-    ``_Scan.spaced`` where it has them (a word there is a word of the text but for ``_``), else
+    ``Scan.spaced`` where it has them (a word there is a word of the text but for ``_``), else
     with ``_TOKEN`` in the 60 characters read backwards, so that only the last ``LEAD_WORDS`` are
     taken (a word is a word either way round)."""
     out = set(scan.hits)
@@ -678,16 +695,33 @@ def _speech_pattern_lower() -> re.Pattern[str]:
     def alternation(words: list[str]) -> str:
         plain = [w for w in words if w.isalpha()]
         rest = [w for w in words if not w.isalpha()]
-        return "(?:" + "|".join(([_trie(plain)] if plain else []) + [phrase_alternation(rest)]) + ")"
+        return "(?:" + "|".join(([trie_alternation(plain)] if plain else []) + [phrase_alternation(rest)]) + ")"
 
     exact, stems = _speech_words()
     return re.compile(rf"{WORD_START}(?:{alternation(exact)}{WORD_END}|{alternation(stems)})")
 
 
-def speaks_of_words(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` hold a word about someone's words (``speech_pattern``)? The stretch
-    in lower case is searched plainly first (``remark_filter``): a case-blind search costs several
-    times more, and most stretches hold none."""
+@cache
+def _speech_pattern_spaced() -> re.Pattern[str] | None:
+    """``speech_pattern`` for ``Scan.words`` (ASCII, lower case, every non-word character a
+    space): the words it may hold there, each after a space and a whole word after a space too;
+    None where a word holds another character (this search would miss it)."""
+    exact, stems = _speech_words()
+    if any(w.isascii() and not w.isalpha() for w in (*exact, *stems)):
+        return None
+    ascii_exact, ascii_stems = ([w for w in ws if w.isascii()] for ws in (exact, stems))
+    return re.compile(rf" (?:{trie_alternation(ascii_exact) or '(?!)'}(?= )|{trie_alternation(ascii_stems) or '(?!)'})")
+
+
+def speaks_of_words(text: str, start: int, end: int, scan: Scan | None = None) -> bool:
+    """Does ``text[start:end]`` hold a word about someone's words (``speech_pattern``)? Cheaper
+    searches first, each finding every place the next one may match: in the words of ``scan``;
+    in the stretch in lower case (``remark_filter``; a case-blind search costs several times more,
+    and most stretches hold none)."""
+    words = scan.words(start, end) if scan else None
+    spaced = _speech_pattern_spaced()
+    if words is not None and spaced is not None and spaced.search(words) is None:
+        return False
     low = remark_filter(text[start:end])
     if low is not None:
         m = _speech_pattern_lower().search(low)
