@@ -372,13 +372,16 @@ def _in_name(m: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:;—–-\n"
 
 
+_DAY_SUFFIX = re.compile(r"\D.*")
+
+
 def _expr(m: re.Match[str], g: _Grammar) -> DateExpr | None:
     """The ``DateExpr`` a match of the grammar stands for, or None when it is not a date after all."""
     s, e, t = m.start(), m.end(), m.group()
-    d: dict[str, str] = {k: v for k, v in m.groupdict().items() if v}
-    if "iso_y" in d:
+    d = m.groupdict()  # a group that did not take part is None (none takes part empty)
+    if d["iso_y"]:
         return DateExpr(s, e, t, "date", int(d["iso_y"]), int(d["iso_m"]), int(d["iso_d"]))
-    if "num_a" in d:
+    if d["num_a"]:
         a, b = int(d["num_a"]), int(d["num_b"])
         if d["num_s"] == "/":  # 10/18/2024 or 18/10/2024: only when the numbers decide it
             if a > 12 >= b:
@@ -388,35 +391,35 @@ def _expr(m: re.Match[str], g: _Grammar) -> DateExpr | None:
             return DateExpr(s, e, t, "date", int(d["num_y"]), a, b)
         return DateExpr(s, e, t, "date", int(d["num_y"]), b, a)  # 18.10.2024: day first
     for g_m, g_d, g_y in (("dm_m", "dm_d", "dm_y"), ("md_m", "md_d", "md_y")):
-        if g_m in d:
-            month = _month_of(d[g_m], g)
-            if month is None or not _capitalised_ok(d[g_m]):
+        if word := d[g_m]:
+            month = _month_of(word, g)
+            if month is None or not _capitalised_ok(word):
                 return None
-            day = int(re.sub(r"\D.*", "", d[g_d]))
-            return DateExpr(s, e, t, "date", int(d[g_y]) if g_y in d else None, month, day)
+            day = int(_DAY_SUFFIX.sub("", d[g_d]))
+            return DateExpr(s, e, t, "date", int(y) if (y := d[g_y]) else None, month, day)
     for g_m, g_y in (("my_m", "my_y"), ("mo_m", "")):
-        if g_m in d:
-            month = _month_of(d[g_m], g)
-            if month is None or not _capitalised_ok(d[g_m]):
+        if word := d[g_m]:
+            month = _month_of(word, g)
+            if month is None or not _capitalised_ok(word):
                 return None
-            return DateExpr(s, e, t, "month", int(d[g_y]) if g_y in d else None, month)
-    for g_y in ("yr_y", "yw_y"):
-        if g_y in d:
-            return DateExpr(s, e, t, "year", int(d[g_y]))
-    if "rel" in d:
+            return DateExpr(s, e, t, "month", int(y) if (y := d.get(g_y)) else None, month)
+    for g_y in ("yr_y", "yw_y"):  # no "yw_y" without year words
+        if y := d.get(g_y):
+            return DateExpr(s, e, t, "year", int(y))
+    if rel := d["rel"]:
         if _in_name(m):  # "USA Today", "Good Morning America"
             return None
-        unit, offset = g.relative[norm_words(d["rel"])]
+        unit, offset = g.relative[norm_words(rel)]
         return DateExpr(s, e, t, "relative", unit=unit, offset=offset)
-    if "ago_u" in d:
-        n_word = d.get("ago_n", "1")
+    if ago := d["ago_u"]:
+        n_word = d["ago_n"] or "1"
         n = int(n_word) if n_word.isdigit() else g.numbers.get(norm_words(n_word), 1)
-        return DateExpr(s, e, t, "relative", unit=g.units[norm_words(d["ago_u"])], offset=-n)
-    if "wd_w" in d:
-        if not _capitalised_ok(d["wd_w"]) or (g.needs_lead and "wd_on" not in d and "wd_last" not in d):
+        return DateExpr(s, e, t, "relative", unit=g.units[norm_words(ago)], offset=-n)
+    if weekday := d["wd_w"]:
+        if not _capitalised_ok(weekday) or (g.needs_lead and not d["wd_on"] and not d["wd_last"]):
             return None
-        return DateExpr(s, e, t, "weekday", weekday=g.weekdays[norm_words(d["wd_w"])],
-                        strict="wd_last" in d)
+        return DateExpr(s, e, t, "weekday", weekday=g.weekdays[norm_words(weekday)],
+                        strict=bool(d["wd_last"]))
     return None
 
 
@@ -468,7 +471,8 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequ
         if wanted is not None and not wanted(k):
             continue
         a, b = spans[k]
-        out[k] = _find(text, a, b, _grammar(_family(langs[k] if k < len(langs) else "")), scan._replace(hits=hits))
+        g = _grammar(_family(langs[k] if k < len(langs) else ""))
+        out[k] = _find(text, a, b, g, Scan(hits, scan.spaced, scan.base))
     return out
 
 
