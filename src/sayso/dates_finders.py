@@ -517,34 +517,40 @@ def trie_alternation(words: Iterable[str]) -> str:
 
 
 @cache
-def _hit_body(langs: tuple[str, ...]) -> str:
-    """Month, weekday, unit and relative words of ``langs`` (on lower-cased text; ``_content``),
-    years and all-digit dates, with a look at the first letter up front (most characters after a
-    space start no such word)."""
-    content = _content(langs)
+def _hit_body(content: frozenset[str]) -> str:
+    """The ``content`` words (on lower-cased text), years and all-digit dates, with a look at the
+    first letter up front (most characters after a space start no such word)."""
     first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
     lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
-    return rf"{lead}(?:{trie_alternation(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
+    words = trie_alternation(content) or "(?!)"
+    return rf"{lead}(?:{words}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
 
 
 @cache
-def _hit_word(langs: tuple[str, ...]) -> re.Pattern[str]:
+def _hit_word(content: frozenset[str]) -> re.Pattern[str]:
     """A word or number an expression needs, where it starts (``_hit_body``)."""
-    return re.compile(_hit_body(langs))
+    return re.compile(_hit_body(content))
 
 
 @cache
-def _hit_after(langs: tuple[str, ...]) -> re.Pattern[str]:
+def _hit_after(content: frozenset[str]) -> re.Pattern[str]:
     """``_hit_word`` after a non-word character: a search skips to each such character in C (one
     that starts with ``\\b`` tries every position)."""
-    return re.compile(rf"\W{_hit_body(langs)}")
+    return re.compile(rf"\W{_hit_body(content)}")
 
 
 @cache
-def _hit_after_space(langs: tuple[str, ...]) -> re.Pattern[str]:
+def _hit_after_space(content: frozenset[str]) -> re.Pattern[str]:
     """Where ``_hit_word`` may match after a space (a search for a space is the cheapest there is),
     in a text whose non-word characters are all spaces: a digit stands for any number."""
-    return re.compile(rf" (?:{trie_alternation(_content(langs))}\b|[0-9])")
+    return re.compile(rf" (?:{trie_alternation(content) or '(?!)'}\b|[0-9])")
+
+
+@cache
+def _ascii_content(langs: tuple[str, ...]) -> frozenset[str]:
+    """The words of ``_content`` an ASCII text may hold (an English text read with every word list
+    needs the English patterns only)."""
+    return frozenset(w for w in _content(langs) if w.isascii())
 
 
 # Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces): ``_ascii``
@@ -592,10 +598,11 @@ def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> Sc
         low = text[start:end].lower()
         if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
             return Scan([t.start() for t in _TOKEN.finditer(text, start, end)], None, start)
-        first = _hit_word(langs).match(low)
+        content = _content(langs)
+        first = _hit_word(content).match(low)
         if first:
             out.append(start)
-        out += [start + m.start() + 1 for m in _hit_after(langs).finditer(low, first.end() if first else 0)]
+        out += [start + m.start() + 1 for m in _hit_after(content).finditer(low, first.end() if first else 0)]
         return Scan(out, None, start)
     # in ASCII (lower case is quick) with every non-word character a space, a word start is the
     # start of text or a space before a word character: each candidate there is read again in
@@ -603,8 +610,9 @@ def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> Sc
     # is a non-word character either way)
     low = plain.lower()
     spaced = low.translate(_ASCII_SPACES)
-    word, done = _hit_word(langs), 0
-    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(spaced))):
+    content = _ascii_content(langs)
+    word, done = _hit_word(content), 0
+    for p in chain([0], (m.start() + 1 for m in _hit_after_space(content).finditer(spaced))):
         m = word.match(low, p) if p >= done else None
         if m:
             out.append(start + p)
