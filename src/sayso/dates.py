@@ -63,7 +63,6 @@ from .dates_finders import (
     norm_words,
     parse_header_date,
     phrase_alternation,
-    trie_alternation,
     resolve,
     scan_sentences,
     speaks_of_words,
@@ -150,25 +149,29 @@ def _remark_keywords_anywhere() -> re.Pattern[str]:
 
 
 @cache
-def _remark_keywords_spaced() -> re.Pattern[str] | None:
-    """``_remark_keywords`` in ``Scan.words`` (ASCII, lower case, every non-word character a
-    space): each a whole word there; None where one holds another character (this search would
-    miss it)."""
-    words = _remark_keywords()
+def _remark_pattern_spaced() -> re.Pattern[str] | None:
+    """The remark patterns in ``Scan.words`` (ASCII, lower case, every non-word character a space):
+    each word after a space, the last before one; None where a word holds another character
+    (this search would miss it)."""
+    lines = [[w.lower().split("/") for w in x.split()] for lang in LANGS for x in load_lines(lang, "remarks")]
+    words = [w for line in lines for slot in line for w in slot]
     if any(w.isascii() and not w.isalpha() for w in words):
         return None
-    return re.compile(rf" (?:{trie_alternation(w for w in words if w.isascii()) or '(?!)'})(?= )")
+    body = "|".join(" +".join("(?:" + "|".join(slot) + ")" for slot in line) for line in lines
+                    if all(w.isascii() for slot in line for w in slot))
+    return re.compile(rf" (?:{body or '(?!)'})(?= )")
 
 
 def _remark_in(text: str, start: int, end: int, scan: Scan | None = None) -> re.Match[str] | None:
-    """The first remark phrase in ``text[start:end]``. Cheaper searches first, each finding every
-    place the next one may match: a keyword in the words of ``scan``; in the sentence in lower
-    case (``remark_filter``), a keyword, then a phrase (most sentences hold none, and a
-    case-blind search costs several times more)."""
+    """The first remark phrase in ``text[start:end]``. A cheaper search first, finding every place
+    the case-blind one may match (most sentences hold none, and a case-blind search costs several
+    times more): in the words of ``scan`` where it has them, else in the sentence in lower case
+    (``remark_filter``), a keyword, then a phrase."""
     words = scan.words(start, end) if scan else None
-    spaced = _remark_keywords_spaced()
-    if words is not None and spaced is not None and spaced.search(words) is None:
-        return None
+    spaced = _remark_pattern_spaced()
+    if words is not None and spaced is not None:
+        m = spaced.search(words)
+        return _remark_pattern().search(text, start + m.start(), end) if m else None
     low = remark_filter(text[start:end])
     if low is not None:
         if _remark_keywords_anywhere().search(low) is None:

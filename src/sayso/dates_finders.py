@@ -726,14 +726,15 @@ def _speech_pattern_spaced() -> re.Pattern[str] | None:
 
 
 def speaks_of_words(text: str, start: int, end: int, scan: Scan | None = None) -> bool:
-    """Does ``text[start:end]`` hold a word about someone's words (``speech_pattern``)? Cheaper
-    searches first, each finding every place the next one may match: in the words of ``scan``;
-    in the stretch in lower case (``remark_filter``; a case-blind search costs several times more,
-    and most stretches hold none)."""
+    """Does ``text[start:end]`` hold a word about someone's words (``speech_pattern``)? A cheaper
+    search first, finding every place the case-blind one may match (a case-blind search costs
+    several times more, and most stretches hold none): in the words of ``scan`` where it has
+    them, else in the stretch in lower case (``remark_filter``)."""
     words = scan.words(start, end) if scan else None
     spaced = _speech_pattern_spaced()
-    if words is not None and spaced is not None and spaced.search(words) is None:
-        return False
+    if words is not None and spaced is not None:
+        m = spaced.search(words)  # the first place a case-blind match may start, if any
+        return m is not None and speech_pattern().search(text, start + m.start(), end) is not None
     low = remark_filter(text[start:end])
     if low is not None:
         m = _speech_pattern_lower().search(low)
