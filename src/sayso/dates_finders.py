@@ -556,7 +556,7 @@ def _ascii_content(langs: tuple[str, ...]) -> frozenset[str]:
 # Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces): ``_ascii``
 # makes them spaces; the table makes every ASCII non-word character a space.
 _PUNCTUATION = [c for c in "“”‘’„«»—–―…\xa0\u2009\u200b\u202f•·" if not re.match(r"\w", c)]
-_ASCII_SPACES = str.maketrans({chr(i): " " for i in range(128) if not re.match(r"\w", chr(i))})
+_ASCII_SPACES = bytes(32 if i < 128 and not re.match(r"\w", chr(i)) else i for i in range(256))  # bytes.translate
 
 
 def _ascii(text: str) -> str | None:
@@ -609,7 +609,7 @@ def _scan(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> Sc
     # the text with its punctuation ("18.10" counts; a quotation mark or a dash, made a space,
     # is a non-word character either way)
     low = plain.lower()
-    spaced = low.translate(_ASCII_SPACES)
+    spaced = low.encode("ascii").translate(_ASCII_SPACES).decode("ascii")
     content = _ascii_content(langs)
     word, done = _hit_word(content), 0
     for p in chain([0], (m.start() + 1 for m in _hit_after_space(content).finditer(spaced))):
