@@ -12,14 +12,13 @@ import pytest
 
 from sayso.api import get_pipeline
 from sayso.dates import (
-    _remark_pattern,
-    _remark_pattern_lower,
     dates,
     find_date_expressions,
     find_sentence_dates,
     parse_header_date,
     resolve,
 )
+from sayso.dates_scan import remark_pattern, remark_pattern_lower
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
@@ -522,8 +521,8 @@ def test_dates_slavic_articles_end_to_end(text: str, expected: dict[str, tuple[s
 ])
 def test_dates_remark_sentences_found_in_lower_case_as_in_the_text(sentence: str) -> None:
     low = remark_filter(sentence)
-    exact = _remark_pattern().search(sentence) is not None
+    exact = remark_pattern().search(sentence) is not None
     if low is not None:
-        assert (_remark_pattern_lower().search(low) is not None) == exact
+        assert (remark_pattern_lower().search(low) is not None) == exact
     else:  # a text lower case would change: searched as it is
         assert any(c in sentence for c in "ſİ")

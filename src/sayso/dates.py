@@ -7,8 +7,9 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
 * ``find_date_expressions``: date expressions in a stretch of text, with offsets, from word lists
   under ``lang/<code>/`` (months, weekdays, relative phrases, units, the words around them); no
   dateparser: one compiled grammar per language family, tried only next to a month, weekday, unit or
-  relative word or a year found by one C-level pass. A bare year counts only after "in"/"в"/"у" or
-  before "года"/"року" ("the 2023 budget" is no date of words).
+  relative word or a year found by one C-level pass over the whole text (``dates_scan``). A bare
+  year counts only after "in"/"в"/"у" or before "года"/"року" ("the 2023 budget" is no date of
+  words).
 * ``resolve``: an expression against the publication date, never after it (precision ``day``,
   ``month`` or ``year``; a week is a month or a year, see its docstring).
 * ``find_statement_dates``: the expression tied to each statement. Mechanisms, most specific first:
@@ -28,7 +29,8 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
 
   Dates inside any statement's words or any quotation are what was talked about, not when; dates
   in relative or "when" clauses ("who ran in 1992") are about another event; neither dates a
-  statement.
+  statement. Only the sentences some rule reads are parsed (``_Layout.wanted``): in an article of
+  forty sentences, a handful.
 
 The stage writes ``said_on``/``said_on_precision``/``said_on_text`` (the expression as written, at
 offsets the finder keeps), else the publication date with precision ``published``; without a
@@ -42,7 +44,7 @@ import bisect
 import operator
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache, cached_property, partial
@@ -50,29 +52,28 @@ from itertools import accumulate, count, repeat
 from typing import Literal
 
 from .dates_finders import (
-    LANGS,
-    WORD_END,
-    WORD_START,
     DateExpr,
     Precision,
-    Scan,
     clause_words,
     find_date_expressions,
     find_sentence_dates,
     month_forms,
-    norm_words,
     parse_header_date,
-    phrase_alternation,
     resolve,
+    weekday_forms,
+)
+from .dates_scan import (
+    Scan,
+    find_remark,
+    norm_words,
     scan_sentences,
     speaks_of_words,
-    weekday_forms,
 )
 from .lang import load_lines
 from .model import Article, Statement
 from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
-from .provenance_finders import lexicon, remark_filter
+from .provenance_finders import lexicon
 from .settings import Settings
 
 __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates", "find_statement_dates",
@@ -112,75 +113,6 @@ class _Found:
     def said_on(self, rule: Literal["own", "group", "remark", "event", "follows"]) -> SaidOn:
         x = self.expr
         return SaidOn(self.value, self.precision, x.text, x.start, x.end, rule)
-
-
-def _slash_pattern(line: str) -> str:
-    return r"\s+".join(phrase_alternation(w.split("/")) for w in line.split())
-
-
-@cache
-def _remark_pattern() -> re.Pattern[str]:
-    """Remark sentences ("He made this remark ..."), from the same lists ``provenance`` reads."""
-    body = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
-    return re.compile(rf"{WORD_START}(?:{body}){WORD_END}", re.IGNORECASE)
-
-
-@cache
-def _remark_pattern_lower() -> re.Pattern[str]:
-    """``_remark_pattern`` for lower-case text (its phrases are lower case): the same matches there
-    as the case-blind pattern has in the text, where ``remark_filter`` gives a lower-case text."""
-    return re.compile(_remark_pattern().pattern)
-
-
-@cache
-def _remark_keywords() -> list[str]:
-    """Of each remark pattern, the words of the place with the longest shortest word ("remark",
-    "remarks", "comment", ...): a sentence that holds none of them holds no remark."""
-    words: list[str] = []
-    for line in (x for lang in LANGS for x in load_lines(lang, "remarks")):
-        words += max((w.lower().split("/") for w in line.split()), key=lambda alts: min(map(len, alts)))
-    return words
-
-
-@cache
-def _remark_keywords_anywhere() -> re.Pattern[str]:
-    """``_remark_keywords`` anywhere (in lower case), even inside a word."""
-    return re.compile(phrase_alternation(_remark_keywords()))
-
-
-@cache
-def _remark_pattern_spaced() -> re.Pattern[str] | None:
-    """The remark patterns in ``Scan.words`` (ASCII, lower case, every non-word character a space):
-    each word after a space, the last before one; None where a word holds another character
-    (this search would miss it)."""
-    lines = [[w.lower().split("/") for w in x.split()] for lang in LANGS for x in load_lines(lang, "remarks")]
-    words = [w for line in lines for slot in line for w in slot]
-    if any(w.isascii() and not w.isalpha() for w in words):
-        return None
-    body = "|".join(" +".join("(?:" + "|".join(slot) + ")" for slot in line) for line in lines
-                    if all(w.isascii() for slot in line for w in slot))
-    return re.compile(rf" (?:{body or '(?!)'})(?= )")
-
-
-def _remark_in(text: str, start: int, end: int, scan: Scan | None = None) -> re.Match[str] | None:
-    """The first remark phrase in ``text[start:end]``. A cheaper search first, finding every place
-    the case-blind one may match (most sentences hold none, and a case-blind search costs several
-    times more): in the words of ``scan`` where it has them, else in the sentence in lower case
-    (``remark_filter``), a keyword, then a phrase."""
-    words = scan.words(start, end) if scan else None
-    spaced = _remark_pattern_spaced()
-    if words is not None and spaced is not None:
-        m = spaced.search(words)
-        return _remark_pattern().search(text, start + m.start(), end) if m else None
-    low = remark_filter(text[start:end])
-    if low is not None:
-        if _remark_keywords_anywhere().search(low) is None:
-            return None
-        m = _remark_pattern_lower().search(low)
-        if m is None:
-            return None
-        start += m.start()  # no case-blind match starts before a lower-case one
-    return _remark_pattern().search(text, start, end)
 
 
 def _names(st: Statement) -> tuple[tuple[str, ...], str | None]:
@@ -227,6 +159,8 @@ def _pronouns() -> frozenset[str]:
 _SPEAKER = operator.attrgetter("speaker", "speaker_mention")
 _START = operator.attrgetter("start")
 _GROUP = operator.attrgetter("group")
+_CUE = operator.attrgetter("cue_start")
+_SPEAKER_AT = operator.attrgetter("speaker_start")
 _SPAN = operator.attrgetter("start", "end")
 
 
@@ -245,6 +179,11 @@ def _anchor(st: Statement) -> int:
     return st.start
 
 
+def _or_start(points: Iterable[int | None], starts: list[int]) -> list[int]:
+    """Each statement's point (cue, speaker mention), else its start."""
+    return [s if p is None else p for p, s in zip(points, starts, strict=True)]
+
+
 class _Layout:
     """The statements of one article in text order and the sentences each touches: read before any
     date is looked for (which sentences are worth parsing), reused by ``_Context``."""
@@ -259,8 +198,8 @@ class _Layout:
         starts = list(map(_START, sts))
         self.first = list(map(sentence_of, starts))
         self.last = list(map(sentence_of, map(max, starts, [st.end - 1 for st in sts])))
-        cue = list(map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts]))
-        who = list(map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start for st in sts]))
+        cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
+        who = list(map(sentence_of, _or_start(map(_SPEAKER_AT, sts), starts)))
         # sentence -> the statements whose words, cue or speaker touch it or a sentence between
         self.by_sentence: dict[int, list[int]] = {}
         for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
@@ -283,7 +222,7 @@ class _Layout:
         def wanted(k: int) -> bool:
             a, b = sents[k].start, sents[k].end
             return k in claimed or (k in before and speaks_of_words(text, a, b, scan)) \
-                or _remark_in(text, a, b, scan) is not None
+                or find_remark(text, a, b, scan) is not None
 
         return wanted
 
@@ -405,7 +344,7 @@ def _sentence_dates(article: Article, pub: date, layout: _Layout) -> tuple[list[
     langs = [x or language for x in article.sentence_languages]
     scan = scan_sentences(article.text, spans, langs)
     exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan), scan)
-    return [_resolved(k, x, pub) if x else x for k, x in enumerate(exprs)], scan
+    return [_resolved(k, x, pub) if x else [] for k, x in enumerate(exprs)], scan
 
 
 def _resolved(k: int, exprs: list[DateExpr], pub: date) -> list[_Found]:
@@ -480,7 +419,7 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
         s = c.article.sentences[k]
         if c.layout.holds(k):
             continue
-        m = _remark_in(text, s.start, s.end, c.scan)
+        m = find_remark(text, s.start, s.end, c.scan)
         if not m or not sts:
             continue
         f = min(c.found[k], key=lambda f: _distance(f.expr, m.end()))
