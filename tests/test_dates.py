@@ -403,6 +403,21 @@ def test_dates_stage_skips_dates_of_inserted_clauses(text: str, words: str, spea
     assert _said(article) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an expression at the very start of the text, and the next one after it
+        ("10/18/2024 and in 2023", [("10/18/2024", "date"), ("in 2023", "year")]),
+        ("18.10.2024: on Friday", [("18.10.2024", "date"), ("on Friday", "weekday")]),
+        ("2024-10-18, yesterday", [("2024-10-18", "date"), ("yesterday", "relative")]),
+        ("“Yesterday” — in May 2016", [("Yesterday", "relative"), ("in May 2016", "month")]),
+        ("Said José on Monday", [("on Monday", "weekday")]),  # a letter outside ASCII: the slow scan
+    ],
+)
+def test_dates_find_date_expressions_from_the_start(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(x.text, x.kind) for x in find_date_expressions(text, 0, len(text), "en")] == expected
+
+
 def test_dates_find_sentence_dates_agrees_with_each_span() -> None:
     text = ("He said on October 18 that talks stalled. Nothing else happened. "
             "Министр заявил в пятницу, что переговоры сорваны. Він заявив у серпні 2023 року, що ні. "
