@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,10 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sayso.model import Article, Statement
+from sayso.model import Article, Span, Statement
 from sayso.pipeline import DEFAULT_STAGES, Pipeline
-from sayso.provenance import find_carriers, find_provenance, find_venues, provenance
-from sayso.provenance_finders import lexicon, may_hold_remark, remark_filter
+from sayso.provenance import _Doc, find_carriers, find_provenance, find_venues, provenance
+from sayso.provenance_finders import (
+    _names_pattern,
+    _words_pattern,
+    gaps,
+    holds_remark,
+    lexicon,
+    may_hold_remark,
+    remark_filter,
+)
 from sayso.settings import Settings
 
 EXAMPLE = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples"
@@ -337,3 +346,111 @@ def test_provenance_remark_filter_never_misses_a_remark(sentence: str, holds: bo
     found = lex.remark.search(text, start, end) is not None
     assert found == holds
     assert may_hold_remark(remark_filter(text), start, end, lex) or not found
+
+
+@pytest.mark.parametrize(("sentence", "holds"), [
+    ("He made these remarks on Friday.", True),
+    ("HE MADE THESE REMARKS ON FRIDAY.", True),
+    ("Об этом он заявил в интервью.", True),
+    ("He maſe these remarks.", False),
+    ("He ſaid so in Brussels.", True),
+    ("İstanbul: he made this statement there.", True),
+    ("The minister visited the plant.", False),
+])
+def test_provenance_holds_remark_as_the_case_blind_search(sentence: str, holds: bool) -> None:
+    lex = lexicon()
+    for text, start in (("Intro. " + sentence + " Outro.", 7), ("x" + sentence, 1)):
+        end = start + len(sentence)
+        assert holds_remark(text, start, end, lex) == (lex.remark.search(text, start, end) is not None)
+    assert holds_remark(sentence, 0, len(sentence), lex) == holds
+
+
+def _plain_alternation(phrases: list[str], flags: str) -> str:
+    """The alternation the grouped patterns stand for: every phrase, longest first."""
+    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+PHRASE_WORDS = ["to", "told", "t", "in", "In", "an", "interview", "inter", "on", "ο", "Ο", "ſ", "s"]
+
+
+@given(st.lists(st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=3).map(" ".join), min_size=1,
+                max_size=8),
+       st.lists(st.sampled_from([*PHRASE_WORDS, " ", "  ", ",", "x"]), max_size=30).map("".join),
+       st.sampled_from(["", "i"]))
+@settings(max_examples=400, deadline=None)
+def test_provenance_grouped_phrases_match_as_the_plain_alternation(phrases: list[str], text: str,
+                                                                    flags: str) -> None:
+    grouped = re.compile(rf"(?<![\w]){_words_pattern(phrases, flags)}")
+    plain = re.compile(rf"(?<![\w]){_plain_alternation(phrases, flags)}")
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(["The", "Hill", "Hil", "New", "York", "Times", "Post"]),
+                                   min_size=1, max_size=3).map(" ".join),
+                          st.sampled_from(["A", "B", ""])), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["The", "Hill", "Hil", "New", "York", "Times", "Post", " ", "  ", "s", "."]),
+                max_size=12).map("".join),
+       st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_provenance_name_trie_matches_as_the_plain_alternation(forms: list[tuple[str, str]], text: str,
+                                                               after_the: bool) -> None:
+    pattern, keys = _names_pattern(tuple(forms), after_the)
+    ordered = sorted(forms, key=lambda f: -len(f[0]))  # the alternation, longest form first
+    tail = r"(?![ \t]+[A-Z])" if after_the else ""
+    bodies = [r"\s+".join(map(re.escape, f.split())) for f, _ in ordered]
+    plain = re.compile("|".join(rf"(?P<g{i}>{body}(?![\w]){tail})" for i, body in enumerate(bodies)))
+    assert pattern is not None
+    for pos in range(len(text) + 1):
+        got, want = pattern.match(text, pos), plain.match(text, pos)
+        assert (got and (got.end(), keys[" ".join(got.group().split())])) == \
+            (want and (want.end(), ordered[int(str(want.lastgroup)[1:])][1]))
+
+
+def _doc(text: str, sentences: list[tuple[int, int]], statements: list[tuple[int, int]]) -> _Doc:
+    article = Article(text=text, sentences=[Span(a, b) for a, b in sentences])
+    sts = sorted((Statement(kind="direct", start=a, end=b, text=text[a:b]) for a, b in statements),
+                 key=lambda s: (s.start, s.end))
+    return _Doc.of(article, sts, lexicon())
+
+
+def _touching_gaps(doc: _Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A range's gaps by definition: its text outside the words of the statements touching it."""
+    near = [st for st, (a, b) in zip(doc.sts, doc.spans, strict=True) if a <= hi and lo <= b]
+    return gaps(doc.article.sentences[lo].start, doc.article.sentences[hi].end,
+                [(st.start, st.end) for st in near])
+
+
+# text, sentences, statements: every range of sentences has the gaps of its own statements
+GAP_LAYOUTS = [
+    ("He said it. She said it. They said it.", [(0, 11), (12, 24), (25, 38)], [(3, 10), (16, 23)]),
+    ("He said it. She said it. They said it.", [(0, 11), (12, 24), (25, 38)], [(3, 30)]),  # across
+    ("He said it. She said it.", [(0, 11), (12, 24)], [(11, 12), (5, 5)]),  # between, and empty
+    ("He said it. She said it.", [(0, 14), (12, 24)], [(13, 20)]),  # sentences that overlap
+    ("He said it. She said it.", [(3, 11), (12, 20)], [(0, 2), (21, 24)]),  # outside every sentence
+]
+
+
+@pytest.mark.parametrize(("text", "sentences", "statements"), GAP_LAYOUTS)
+def test_provenance_gaps_of_a_range_are_outside_its_statements(
+        text: str, sentences: list[tuple[int, int]], statements: list[tuple[int, int]]) -> None:
+    doc = _doc(text, sentences, statements)
+    for lo in range(len(sentences)):
+        for hi in range(lo, len(sentences)):
+            assert doc.region_gaps(lo, hi) == _touching_gaps(doc, lo, hi)
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_provenance_gaps_cut_once_match_each_range(lengths: list[int], words: list[tuple[int, int]]) -> None:
+    bounds, pos = [], 0
+    for n in lengths:
+        bounds.append((pos + 1, pos + n))  # one character between sentences
+        pos += n + 1
+    text = "x" * pos
+    doc = _doc(text, bounds, [(min(a, pos), min(a + n, pos)) for a, n in words])
+    for lo in range(len(bounds)):
+        for hi in range(lo, len(bounds)):
+            assert doc.region_gaps(lo, hi) == _touching_gaps(doc, lo, hi)

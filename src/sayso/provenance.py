@@ -15,6 +15,7 @@ An outlet never carries its own words: a carrier equal to the statement's speake
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -28,10 +29,10 @@ from .provenance_finders import (
     find_carriers,
     find_provenance,
     find_venues,
+    gaps,
+    holds_remark,
     lexicon,
-    may_hold_remark,
-    remark_filter,
-    scan,
+    scan_gaps,
 )
 from .settings import Settings
 
@@ -88,63 +89,144 @@ def _anchor(st: Statement) -> int:
 
 @dataclass(slots=True)
 class _Doc:
-    """The statements of one article (in text order) with what the stage looks up about them."""
+    """The statements of one article (in text order) with what the stage looks up about them; the
+    speakers and who touches which sentence are worked out when first asked (nobody asks about a
+    statement with nothing found near it, and most have none)."""
 
     article: Article
     sts: list[Statement]
-    keys: list[str | None]
+    lex: Lexicon
     spans: list[tuple[int, int]]  # sentence index range of each statement's words
     regions: list[tuple[int, int]]  # ... of its words, cue and speaker mention
-    touching: dict[int, list[int]]  # sentence index -> statements whose words touch it
     hides: list[bool]  # whether a statement's words hide what they say from its provenance
+    gaps: list[tuple[int, int]] | None  # the text outside the words that hide what they say (``of``)
+    gap_ends: list[int]
+    _keys: list[str | None] | None = None
+    _known: dict[tuple[str | None, str | None], str | None] | None = None  # (speaker, mention) -> key
     _groups: list[int] | None = None
+    _touching: dict[int, list[int]] | None = None
+
+    def key(self, i: int) -> str | None:
+        """Statement ``i``'s ``speaker_key``."""
+        if self._keys is not None:
+            return self._keys[i]
+        if self._known is None:
+            self._known = {}
+        st = self.sts[i]
+        who = (st.speaker, st.speaker_mention)
+        if who not in self._known:
+            self._known[who] = speaker_key(st, self.lex)
+        return self._known[who]
+
+    @property
+    def keys(self) -> list[str | None]:
+        """Every statement's ``speaker_key``."""
+        if self._keys is None:
+            self._keys = [self.key(i) for i in range(len(self.sts))]
+        return self._keys
 
     @property
     def groups(self) -> list[int]:
-        """The speaker group of each statement (-1: no named speaker), worked out when first asked."""
+        """The speaker group of each statement (-1: no named speaker)."""
         if self._groups is None:
             self._groups = _speaker_groups(self.keys)
         return self._groups
 
+    @property
+    def touching(self) -> dict[int, list[int]]:
+        """Sentence index -> the statements whose words touch it."""
+        if self._touching is None:
+            touching: dict[int, list[int]] = {}
+            for i, (lo, hi) in enumerate(self.spans):
+                for k in range(lo, hi + 1):
+                    touching.setdefault(k, []).append(i)
+            self._touching = touching
+        return self._touching
+
     @classmethod
     def of(cls, article: Article, sts: list[Statement], lex: Lexicon) -> _Doc:
         starts = [s.start for s in article.sentences]
-
-        def idx(offset: int) -> int:
-            return max(0, bisect_right(starts, offset) - 1)
-
-        spans, regions = [], []
-        touching: dict[int, list[int]] = {}
-        for i, st in enumerate(sts):
-            lo, hi = idx(st.start), idx(max(st.start, st.end - 1))
+        starts.append(sys.maxsize)  # past the last sentence
+        spans, regions, hides = [], [], []
+        hidden: list[tuple[int, int]] = []
+        longest, keys = lex.longest_key, lex.keys
+        for st in sts:
+            start, end = st.start, st.end
+            lo = bisect_right(starts, start) - 1
+            if lo < 0:
+                lo = 0
+            hi = bisect_right(starts, end - 1) - 1 if end - 1 > start else lo
+            if hi < 0:
+                hi = 0
             spans.append((lo, hi))
             # the cue's and the mention's sentences, when near (a speaker found paragraphs away by
             # coreference does not bring the sentences in between)
-            extra = [k for p in (st.cue_start, st.speaker_start) if p is not None
-                     for k in (idx(p),) if lo - 2 <= k <= hi + 2]
-            regions.append((min([lo, *extra]), max([hi, *extra])))
-            for k in range(lo, hi + 1):
-                touching.setdefault(k, []).append(i)
-        # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides nothing
-        hides = [st.text.strip(" .,").casefold() not in lex.keys for st in sts]
-        keys = [speaker_key(st, lex) for st in sts]
-        return cls(article, sts, keys, spans, regions, touching, hides)
+            r_lo, r_hi = lo, hi
+            for p in (st.cue_start, st.speaker_start):
+                if p is not None and not starts[lo] <= p < starts[hi + 1]:  # else in the words' sentences
+                    k = bisect_right(starts, p) - 1
+                    if k < 0:
+                        k = 0
+                    if lo - 2 <= k < r_lo:
+                        r_lo = k
+                    elif r_hi < k <= hi + 2:
+                        r_hi = k
+            regions.append((r_lo, r_hi))
+            # a statement that is only an outlet's name ("Radio Liberty" in quotation marks) hides
+            # nothing (case folding never shortens a text: a longer one is no outlet's name)
+            words = st.text.strip(" .,")
+            hides.append(len(words) > longest or words.casefold() not in keys)
+            if hides[-1]:
+                hidden.append((start, end))
+        # Nothing found in a statement's words counts: a range of sentences is read outside the words of
+        # the statements that touch it. With the sentences in order and apart (as ``segment`` makes
+        # them), the words of any other statement lie outside the range, so the gaps of every range are
+        # cut once, from the whole text.
+        last = 0
+        for s in article.sentences:
+            if not last <= s.start <= s.end:
+                return cls(article, sts, lex, spans, regions, hides, None, [])
+            last = s.end
+        outside = gaps(0, len(article.text), hidden)
+        return cls(article, sts, lex, spans, regions, hides, outside, [b for _, b in outside])
 
-    def exclude(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The statements' words in sentences ``lo..hi``: nothing found there counts."""
-        seen = {i for k in range(lo, hi + 1) for i in self.touching.get(k, ())}
-        return [(self.sts[i].start, self.sts[i].end) for i in seen if self.hides[i]]
+    def region_gaps(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The gaps in sentences ``lo..hi``: their text outside the words of the statements that touch
+        them."""
+        start, end = self.article.sentences[lo].start, self.article.sentences[hi].end
+        gaps_ = self.gaps
+        if gaps_ is None:  # sentences that overlap: cut the range's own gaps
+            near = {i for k in range(lo, hi + 1) for i in self.touching.get(k, ())}
+            return gaps(start, end, [(self.sts[i].start, self.sts[i].end) for i in near if self.hides[i]])
+        out = []
+        for k in range(bisect_right(self.gap_ends, start), len(gaps_)):
+            a, b = gaps_[k]
+            if a >= end:
+                break
+            if a < start:
+                a = start
+            if b > end:
+                b = end
+            if a < b:
+                out.append((a, b))
+        return out
 
-    def chars(self, lo: int, hi: int) -> tuple[int, int]:
-        return self.article.sentences[lo].start, self.article.sentences[hi].end
+
+def _same_owner(doc: _Doc, i: int, j: int) -> bool:
+    """Whether a match near statement ``j`` goes to statement ``i``: both have the same speaker (the
+    same group), else the same cue, else they are one statement."""
+    if i == j:
+        return True
+    ki, kj = doc.key(i), doc.key(j)
+    if ki and kj:
+        return ki == kj or doc.groups[i] == doc.groups[j]
+    if ki or kj:
+        return False
+    cue = doc.sts[i].cue_start
+    return cue is not None and cue == doc.sts[j].cue_start
 
 
-def _owner(doc: _Doc, j: int) -> tuple[str, int]:
-    """Who a match near statement ``j`` goes to: its speaker's group, else its cue, else itself."""
-    if doc.groups[j] >= 0:
-        return ("speaker", doc.groups[j])
-    cue = doc.sts[j].cue_start
-    return ("cue", cue) if cue is not None else ("statement", j)
+_NOTHING = Provenance(None, ())
 
 
 def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
@@ -152,27 +234,28 @@ def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
     different speakers goes to the speaker whose cue (or mention) is nearest to it."""
     text = doc.article.text
     sts = doc.sts
-    cache: dict[tuple[int, int], list[tuple[Venue | Carrier, tuple[str, int]]]] = {}
+    cache: dict[tuple[int, int], list[tuple[Venue | Carrier, int]]] = {}  # region -> (match, nearest)
     out: list[Provenance] = []
     for i, st in enumerate(sts):
-        lo, hi = doc.regions[i]
-        if (lo, hi) not in cache:
-            venues, carriers = scan(text, *doc.chars(lo, hi), doc.exclude(lo, hi), lex)
-            matches: list[Venue | Carrier] = [*venues, *carriers]
-            owned: list[tuple[Venue | Carrier, tuple[str, int]]] = []
-            near = {j for k in range(lo, hi + 1) for j in doc.touching.get(k, ())} | {i} if matches else set()
-            anchors = sorted((_anchor(sts[j]), j) for j in near)
-            points = [a for a, _ in anchors]
-            for match in matches:
-                at = bisect_right(points, match.start)
-                j = min(anchors[max(0, at - 1):at + 1], key=lambda a: abs(a[0] - match.start))[1]
-                owned.append((match, _owner(doc, j)))
-            cache[(lo, hi)] = owned
-        if not cache[(lo, hi)]:
-            out.append(Provenance(None, ()))
+        region = doc.regions[i]
+        owned = cache.get(region)
+        if owned is None:
+            lo, hi = region
+            venues, carriers = scan_gaps(text, doc.region_gaps(lo, hi), lex)
+            owned = cache[region] = []
+            if venues or carriers:
+                near = {j for k in range(lo, hi + 1) for j in doc.touching.get(k, ())} | {i}
+                anchors = sorted((_anchor(sts[j]), j) for j in near)
+                points = [a for a, _ in anchors]
+                matches: list[Venue | Carrier] = [*venues, *carriers]
+                for match in matches:
+                    at = bisect_right(points, match.start)
+                    j = min(anchors[max(0, at - 1):at + 1], key=lambda a: abs(a[0] - match.start))[1]
+                    owned.append((match, j))
+        if not owned:
+            out.append(_NOTHING)
             continue
-        me = _owner(doc, i)
-        mine = [m for m, who in cache[(lo, hi)] if who == me]
+        mine = [m for m, j in owned if _same_owner(doc, i, j)]
         vs = [m for m in mine if isinstance(m, Venue)]
         cs = tuple(m for m in mine if isinstance(m, Carrier))
         out.append(_drop_speaker(Provenance(vs[0] if vs else None, cs), st, lex))
@@ -221,6 +304,20 @@ def _tokens(s: str) -> str:
     return " " + " ".join(re.findall(r"\w+", s)) + " "
 
 
+def _near(spans: list[tuple[int, int]], n: int) -> list[int]:
+    """The sentences no statement touches, just before a statement's words or up to two after them."""
+    touched = bytearray(n)
+    for lo, hi in spans:
+        if lo == hi:
+            touched[lo] = 1
+        else:
+            touched[lo:hi + 1] = b"\1" * (hi + 1 - lo)
+    near: set[int] = set()
+    for lo, hi in set(spans):
+        near.update((lo - 1, hi + 1, hi + 2))
+    return [k for k in sorted(near) if 0 <= k < n and not touched[k]]
+
+
 def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
     """Statements placed by a nearby remark sentence: index -> (distance, provenance).
 
@@ -230,20 +327,16 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
     """
     text = doc.article.text
     sents = doc.article.sentences
-    sts, keys = doc.sts, doc.keys
-    near = sorted({k for lo, hi in doc.spans for k in range(lo - 1, hi + 3)
-                   if 0 <= k < len(sents) and k not in doc.touching})
     found = []
-    low = remark_filter(text) if near else None
-    for k in near:
+    for k in _near(doc.spans, len(sents)):
         s = sents[k]
-        if may_hold_remark(low, s.start, s.end, lex) and lex.remark.search(text, s.start, s.end):
+        if holds_remark(text, s.start, s.end, lex):
             prov = find_provenance(text, s.start, s.end)
             if prov:
                 found.append((s, prov))
     if not found:
         return {}
-    groups = doc.groups
+    sts, keys, groups = doc.sts, doc.keys, doc.groups
     names = {_tokens(k): groups[i] for i, k in enumerate(keys) if k}
     name_words: dict[str, list[str]] = {}
     for n in names:
@@ -315,29 +408,30 @@ def provenance(article: Article, settings: Settings) -> None:
     if not sts or not article.sentences:
         return
     lex = lexicon()
-    order = sorted(range(len(sts)), key=lambda i: (sts[i].start, sts[i].end))
+    order = sorted(range(len(sts)), key=[(st.start, st.end) for st in sts].__getitem__)
     doc = _Doc.of(article, [sts[i] for i in order], lex)
     found = _own(doc, lex)
     own = list(found)
     for i, (_, prov) in _remarks(doc, own, lex).items():
         found[i] = prov
     # "… he told CNN. He added that …": the next statements of the same speaker, uninterrupted
-    ordered, keys = doc.sts, doc.keys
+    ordered = doc.sts
     for i in range(1, len(ordered)):
         prev = found[i - 1]
-        if not found[i] and prev and (same_speaker(keys[i], keys[i - 1]) or (
+        if prev is not _NOTHING and prev and not found[i] and (same_speaker(doc.key(i), doc.key(i - 1)) or (
                 ordered[i].group is not None and ordered[i].group == ordered[i - 1].group)):
             found[i] = _drop_speaker(prev, ordered[i], lex)
     # the article's own outlet did not carry the words before the article ("… told CNN" on cnn.com)
     home = own_outlet_key(article.outlet, lex)
     for pos, i in enumerate(order):
         st, p = ordered[pos], found[pos]
+        if p is _NOTHING:  # most statements
+            continue
         if home and p.carriers:
             p = Provenance(p.venue, tuple(c for c in p.carriers if home not in (c.key, c.key.casefold())))
         if not p:
             continue
-        sts[i] = replace_statement(
-            st,
-            venue=st.venue if st.venue is not None else (p.venue.text if p.venue else None),
-            reported_by=st.reported_by if st.reported_by is not None else p.reported_by,
-        )
+        venue = st.venue if st.venue is not None else (p.venue.text if p.venue else None)
+        reported_by = st.reported_by if st.reported_by is not None else p.reported_by
+        if venue is not st.venue or reported_by is not st.reported_by:
+            sts[i] = replace_statement(st, venue=venue, reported_by=reported_by)

@@ -34,14 +34,15 @@ _QUOTED = (rf"[{_OPEN}][ \t]*(?P<name>[{_UPPER}0-9]{_QWORD}*?(?:[ \t]+{_QWORD}+?
 _COORD = re.compile(r"[ \t]*(?:,|and|or|&)[ \t]*(?:the[ \t]+)?(?:and[ \t]+)?[\"“«„]?")
 # every word with what may cling to it ("CNN's", "AP.", "Q&A", "1+1", "RFE/RL"): for set tests
 _WORD = re.compile(r"[^\W_][\w+/&.'’-]*")
-_QUOTE_CHAR = re.compile(rf"[{_OPEN}]")
 _POSSESSIVE = re.compile(rf"['’]s?[ \t]+(?:[{_OPEN}][ \t]*{_CAPSEQ}[ \t]*,?[{_CLOSE}]|{_CAPSEQ})")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CLOSING = re.compile(rf"[ \t]*,?[{_CLOSE}]")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _VERB_NEXT = re.compile(rf"[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]|[{_UPPER}])")
 # where a name may start: the first word of a known outlet or platform is looked up from here
-_TOKEN = re.compile(rf"(?<![\w'’])[{_UPPER}0-9][\w+/&.'’-]*")
+# (its first letter comes first and the letter before it is checked after: the regex engine then skips
+# to the capitals and digits, instead of testing what comes before every character)
+_TOKEN = re.compile(rf"[{_UPPER}0-9](?<![\w'’].)[\w+/&.'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +85,44 @@ class Provenance:
 
 
 def _words_pattern(phrases: Iterable[str], flags: str = "i") -> str:
-    """One alternation of phrases, longest first, any whitespace between words."""
+    """One alternation of phrases, longest first, any whitespace between words.
+
+    The phrases are grouped by their first letter ("told|to|in" -> "t(?:old|o)|in"): at each position
+    the regex engine tries the groups' letters, not every phrase, and it matches what the plain
+    alternation matches (the phrases that may match at one position share its letter, and keep their
+    order in the group)."""
     alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    groups: dict[str, list[str]] = {}
+    for phrase in alts:
+        groups.setdefault(phrase[0], []).append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    if "i" in flags and _case_twins(list(groups)):  # two letters one case-blind match: the plain form
+        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    else:
+        body = "|".join(_group(first, xs) for first, xs in groups.items())
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _group(first: str, escaped: list[str]) -> str:
+    """``first`` then the rest of each phrase: "t(?:old|o)"."""
+    lead = re.escape(first)
+    rests = [x[len(lead):] for x in escaped]
+    if len(rests) == 1:
+        return lead + rests[0]
+    return lead + "(?:" + "|".join(rests) + ")"
+
+
+def _case_twins(letters: list[str]) -> bool:
+    """Whether two of the letters may match one letter when case is ignored ("I" and "i"; a letter
+    whose case mapping is not one letter, or that the regex engine folds with another, counts)."""
+    for i, a in enumerate(letters):
+        for b in letters[i + 1:]:
+            if a.lower() == b.lower() or a.upper() == b.upper() or _odd_case(a) or _odd_case(b):
+                return True
+    return False
+
+
+def _odd_case(c: str) -> bool:
+    return len(c.lower()) != 1 or len(c.upper()) != 1 or _FOLDS is None or _FOLDS.match(c) is not None
 
 
 def _slash_pattern(line: str) -> str:
@@ -99,33 +134,34 @@ def _slash_pattern(line: str) -> str:
     return r"\s+".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
 class Names:
     """The known outlet and platform forms that start with one word, tried longest first.
 
-    ``plain_keys[i]`` is the outlet key of the form matched by group ``g<i>`` of ``plain`` ("" for a
-    platform); the ``the`` pattern holds forms such as "Hill" of "The Hill", counted only after a
-    lower-case "the". The patterns are compiled when first tried (most first words never are).
+    ``match`` finds the forms as written, or with ``after_the`` the forms such as "Hill" of "The
+    Hill", counted only after a lower-case "the". The patterns are compiled when first tried (most
+    first words never are).
     """
 
-    plain_forms: tuple[tuple[str, str], ...]
-    the_forms: tuple[tuple[str, str], ...]
+    __slots__ = ("_plain", "_the", "plain_forms", "the_forms")
 
-    @property
-    def plain(self) -> re.Pattern[str] | None:
-        return _names_pattern(self.plain_forms, False)[0]
+    def __init__(self, plain_forms: tuple[tuple[str, str], ...], the_forms: tuple[tuple[str, str], ...]):
+        self.plain_forms = plain_forms
+        self.the_forms = the_forms
+        self._plain: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
+        self._the: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 
-    @property
-    def plain_keys(self) -> tuple[str, ...]:
-        return _names_pattern(self.plain_forms, False)[1]
-
-    @property
-    def the(self) -> re.Pattern[str] | None:
-        return _names_pattern(self.the_forms, True)[0]
-
-    @property
-    def the_keys(self) -> tuple[str, ...]:
-        return _names_pattern(self.the_forms, True)[1]
+    def match(self, text: str, pos: int, end: int, after_the: bool = False) -> tuple[int, str] | None:
+        """The longest form at ``pos``: where it ends and its outlet key ("" for a platform)."""
+        if after_the:
+            if self._the is None:
+                self._the = _names_pattern(self.the_forms, True)
+            pattern, keys = self._the
+        else:
+            if self._plain is None:
+                self._plain = _names_pattern(self.plain_forms, False)
+            pattern, keys = self._plain
+        hit = pattern.match(text, pos, end) if pattern is not None else None
+        return (hit.end(), keys[" ".join(hit.group().split())]) if hit else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +170,9 @@ class Lexicon:
     first_forms: frozenset[str]  # those first words as a token may end ("CNN's", "AP.")
     media_forms: frozenset[str]
     noun_words: frozenset[str]  # first words of venue nouns, plurals too
+    any_forms: frozenset[str]  # first_forms, media_forms and noun_words: a range without any holds nothing
     keys: dict[str, str]  # casefolded form -> outlet key
+    longest_key: int  # the length of the longest form in ``keys``
     media_words: frozenset[str]
     quoted: re.Pattern[str]
     capseq: re.Pattern[str]
@@ -164,15 +202,39 @@ def _keyed(lang: str, name: str) -> dict[str, list[str]]:
 
 @cache
 def _names_pattern(forms: tuple[tuple[str, str], ...],
-                   after_the: bool) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+                   after_the: bool) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The forms as one pattern, and the outlet key of each form (its words joined by one space).
+
+    The pattern is a trie of the forms' letters ("The Hill|The Hindu" -> "The\\s+Hi(?:ll|ndu)"): the
+    longest form that matches wins, as in an alternation of the forms longest first."""
     if not forms:
-        return None, ()
-    forms = tuple(sorted(forms, key=lambda f: -len(f[0])))
+        return None, {}
+    keys: dict[str, str] = {}
+    trie: _Trie = {}
+    for form, key in sorted(forms, key=lambda f: -len(f[0])):
+        words = form.split()
+        keys.setdefault(" ".join(words), key)  # the first of two outlets with one form wins
+        node = trie
+        for n, word in enumerate(words):
+            if n:
+                node = node.setdefault(r"\s+", {})
+            for ch in word:
+                node = node.setdefault(re.escape(ch), {})
+        node[""] = {}
     # "told the Hill" but not "according to the Atlantic Council": no capitalised word after it
     tail = rf"(?![ \t]+[{_UPPER}])" if after_the else ""
-    bodies = [r"\s+".join(re.escape(w) for w in f.split()) for f, _ in forms]
-    alts = [rf"(?P<g{i}>{body}(?![\w]){tail})" for i, body in enumerate(bodies)]
-    return re.compile("|".join(alts)), tuple(k for _, k in forms)
+    return re.compile(_trie_pattern(trie, rf"(?![\w]){tail}")), keys
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie, end: str) -> str:
+    """A trie as a pattern: at each letter the longer forms first, then ``end`` where a form ends."""
+    kids = [key + _trie_pattern(child, end) for key, child in node.items() if key]
+    if "" in node:
+        kids.append(end)
+    return kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
 
 
 def _forms(words: Iterable[str]) -> frozenset[str]:
@@ -217,12 +279,17 @@ def lexicon() -> Lexicon:
     mod = rf"(?!{stop}\b)[^\W\d_][\w'’-]*"
     remark = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
     remark_lower = "|".join(_slash_pattern(x.lower()) for lang in LANGS for x in load_lines(lang, "remarks"))
+    first_forms = _forms(names)
+    media_forms = _forms(load_lines("en", "media_words"))
+    noun_words = _forms(w for n in nouns for w in (n.split()[0], n.split()[0] + "s", n.split()[0] + "es"))
     return Lexicon(
         names=names,
-        first_forms=_forms(names),
-        media_forms=_forms(load_lines("en", "media_words")),
-        noun_words=_forms(w for n in nouns for w in (n.split()[0], n.split()[0] + "s", n.split()[0] + "es")),
+        first_forms=first_forms,
+        media_forms=media_forms,
+        noun_words=noun_words,
+        any_forms=first_forms | media_forms | noun_words,
         keys=keys,
+        longest_key=max(map(len, keys), default=0),
         media_words=frozenset(load_lines("en", "media_words")),
         quoted=re.compile(_QUOTED),
         capseq=re.compile(rf"(?:The[ \t]+)?{_CAPSEQ}"),
@@ -273,6 +340,19 @@ def may_hold_remark(low: str | None, start: int, end: int, lex: Lexicon) -> bool
     return low is None or lex.remark_low.search(low, start, end) is not None
 
 
+def holds_remark(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Does ``Lexicon.remark`` match in ``start:end``? A case-blind search costs several times a plain
+    one, and most sentences hold no remark: the range in lower case is searched first (as
+    ``may_hold_remark`` does, without lowering the whole text)."""
+    part = text[start:end]
+    low = part.lower()
+    # cut out of the text, the range loses what is before it: the lower-case search finds more, never less
+    if len(low) == len(part) and _FOLDS is not None and (part.isascii() or not _FOLDS.search(part)) \
+            and lex.remark_low.search(low) is None:
+        return False
+    return lex.remark.search(text, start, end) is not None
+
+
 # -- names: outlets and platforms ---------------------------------------------------------------
 
 
@@ -292,22 +372,25 @@ def _first_words(tok: str) -> Iterator[str]:
                 yield tok[: -len(cut)]
 
 
-def _known_at(text: str, pos: int, end: int, lex: Lexicon) -> _Found | None:
-    """A known outlet or platform starting at ``pos`` (the longest form wins)."""
-    m = _TOKEN.match(text, pos, end)
-    if not m:
-        return None
-    for first in _first_words(m.group()):
+def _known_at(text: str, pos: int, end: int, lex: Lexicon, tok: str | None = None) -> _Found | None:
+    """A known outlet or platform starting at ``pos`` (the longest form wins); ``tok``: the name
+    token there (``_TOKEN``), when the caller has it."""
+    if tok is None:
+        m = _TOKEN.match(text, pos, end)
+        if not m:
+            return None
+        tok = m.group()
+    for first in _first_words(tok):
         nm = lex.names.get(first)
         if nm is None:
             continue
-        hit = nm.plain.match(text, pos, end) if nm.plain else None
+        hit = nm.match(text, pos, end)
         if hit:
-            return _Found(pos, hit.end(), nm.plain_keys[int(str(hit.lastgroup)[1:])] or None)
-        if nm.the and text[max(0, pos - 4):pos] == "the ":
-            hit = nm.the.match(text, pos, end)
+            return _Found(pos, hit[0], hit[1] or None)
+        if nm.the_forms and text[max(0, pos - 4):pos] == "the ":
+            hit = nm.match(text, pos, end, after_the=True)
             if hit:
-                return _Found(pos, hit.end(), nm.the_keys[int(str(hit.lastgroup)[1:])])
+                return _Found(pos, hit[0], hit[1])
     return None
 
 
@@ -316,22 +399,25 @@ def _shaped(name: str, lex: Lexicon) -> bool:
     return any(w in lex.media_words for w in words) and words[0].casefold() not in lex.time_words
 
 
-def _names(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[_Found], bool]:
-    """Known outlets and platforms in the range, and whether a word of an outlet's shape occurs."""
-    toks = _WORD.findall(text, start, end)
+def _names(text: str, start: int, end: int, lex: Lexicon,
+           toks: list[str] | None = None) -> tuple[list[_Found], bool]:
+    """Known outlets and platforms in the range, and whether a word of an outlet's shape occurs
+    (``toks``: the range's words, when the caller has them)."""
+    if toks is None:
+        toks = _WORD.findall(text, start, end)
     if lex.first_forms.isdisjoint(toks):  # most sentences name no outlet: one set test
         return [], not lex.media_forms.isdisjoint(toks)
     out: list[_Found] = []
     shaped = False
-    names, media = lex.names, lex.media_words
+    first, media = lex.first_forms, lex.media_words
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
-        if tok in names or (tok[-1] in ".'’s" and any(t in names for t in _first_words(tok))):
-            f = _known_at(text, m.start(), end, lex)
+        if tok in first:
+            f = _known_at(text, m.start(), end, lex, tok)
             if f:
                 out.append(f)
                 continue
-        if not shaped and (tok in media or tok.rstrip(".'’s") in media):
+        if not shaped and (tok in media or (tok[-1] in ".'’s" and tok.rstrip(".'’s") in media)):
             shaped = True
     return out, shaped
 
@@ -353,7 +439,7 @@ def _outlets(text: str, start: int, end: int, found: list[_Found], shaped: bool,
             out[s] = _Found(s, e, known.key)
         elif m.group("name").split()[0].casefold() not in lex.pronouns:  # not "I disagree"
             out[s] = _Found(s, e, m.group("name").casefold(), loose=not _shaped(m.group("name"), lex))
-    return sorted(out.values(), key=lambda f: f.start)
+    return sorted(out.values(), key=lambda f: f.start) if len(out) > 1 else list(out.values())
 
 
 def _outlet_at(text: str, pos: int, end: int, lex: Lexicon, quoted: bool = True) -> _Found | None:
@@ -397,7 +483,7 @@ def _cue_rank(text: str, f: _Found, start: int, end: int, lex: Lexicon) -> int |
 # -- finders ------------------------------------------------------------------------------------
 
 
-def _gaps(start: int, end: int, exclude: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def gaps(start: int, end: int, exclude: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of ``start:end`` outside every excluded range."""
     out: list[tuple[int, int]] = []
     pos = start
@@ -413,28 +499,36 @@ def _gaps(start: int, end: int, exclude: Sequence[tuple[int, int]]) -> list[tupl
 
 
 def scan(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]],
-          lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
+         lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
     """Venues and carriers outside ``exclude``: each gap between statements is read on its own, so a
     cue or a name never spans a statement's words (and those words are never read)."""
+    return scan_gaps(text, gaps(start, end, exclude), lex)
+
+
+def scan_gaps(text: str, ranges: Iterable[tuple[int, int]],
+              lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
+    """``scan`` over gaps already cut out (``gaps``)."""
     venues: list[Venue] = []
     carriers: list[Carrier] = []
-    for a, b in _gaps(start, end, exclude):
+    for a, b in ranges:
         if b - a > 2:
-            vs, cs = _scan_gap(text, a, b, lex)
-            venues += vs
-            carriers += cs
-    return venues, _chain(carriers)
+            found = _scan_gap(text, a, b, lex)
+            venues += found[0]
+            carriers += found[1]
+    return venues, _chain(carriers) if carriers else carriers
 
 
 def _scan_gap(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
     words = _WORD.findall(text, start, end)
-    has_names = not lex.first_forms.isdisjoint(words)
-    if not has_names and lex.noun_words.isdisjoint(words) and lex.media_forms.isdisjoint(words) \
-            and not _QUOTE_CHAR.search(text, start, end):
-        return [], []
-    found, shaped = _names(text, start, end, lex) if has_names else (
-        [], not lex.media_forms.isdisjoint(words))
-    venues = _venues(text, start, end, lex, found, words)
+    found: list[_Found] = []
+    shaped = False
+    nouns = False
+    if not lex.any_forms.isdisjoint(words):
+        found, shaped = _names(text, start, end, lex, words)
+        nouns = not lex.noun_words.isdisjoint(words)
+    if not (found or shaped or nouns) and lex.quoted.search(text, start, end) is None:
+        return [], []  # most gaps: no name, no venue noun, no name in quotation marks
+    venues = _venues(text, start, end, lex, found, nouns) if found or nouns else []
     carriers = [v.carrier for v in venues if v.carrier]
     last: Carrier | None = None
     for f in _outlets(text, start, end, found, shaped, lex):
@@ -515,10 +609,11 @@ def _next_is_time(text: str, pos: int, end: int, lex: Lexicon) -> bool:
 
 
 def _venues(text: str, start: int, end: int, lex: Lexicon, found: list[_Found],
-            words: list[str]) -> list[Venue]:
+            nouns: bool) -> list[Venue]:
+    """Venues in the range: a venue noun after a lead word (when ``nouns``: the range has a word of
+    one), or a platform of ``found`` after "on", "in", "via"."""
     out: list[Venue] = []
-    nouns = () if lex.noun_words.isdisjoint(words) else lex.noun.finditer(text, start, end)
-    for n in nouns:
+    for n in lex.noun.finditer(text, start, end) if nouns else ():
         m = lex.lead_end.search(text, max(start, n.start() - 64), n.start())
         if not m:
             continue

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from .schema import V1_TABLES, V2_SEARCH, V3_BATCH_SEARCH, V4_CORPUS
+from .schema import V1_TABLES, V2_SEARCH, V3_BATCH_SEARCH, V4_CORPUS, V5_ALIAS_KEYS, V6_FACET_INDEXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search over statements", _script(V2_SEARCH)),
     Migration(3, "search index filled per written batch", _script(V3_BATCH_SEARCH)),
     Migration(4, "speakers, aliases, roles, clusters and statement links", _script(V4_CORPUS)),
+    Migration(5, "aliases found by their spelling-independent key", _script(V5_ALIAS_KEYS)),
+    Migration(6, "indexes for the web UI: statements by kind, language, date said; articles by outlet",
+              _script(V6_FACET_INDEXES)),
 )
 
 
