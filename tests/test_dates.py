@@ -12,14 +12,13 @@ import pytest
 
 from sayso.api import get_pipeline
 from sayso.dates import (
-    _remark_pattern,
-    _remark_pattern_lower,
     dates,
     find_date_expressions,
     find_sentence_dates,
     parse_header_date,
     resolve,
 )
+from sayso.dates_scan import remark_pattern, remark_pattern_lower
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
@@ -404,6 +403,21 @@ def test_dates_stage_skips_dates_of_inserted_clauses(text: str, words: str, spea
     assert _said(article) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an expression at the very start of the text, and the next one after it
+        ("10/18/2024 and in 2023", [("10/18/2024", "date"), ("in 2023", "year")]),
+        ("18.10.2024: on Friday", [("18.10.2024", "date"), ("on Friday", "weekday")]),
+        ("2024-10-18, yesterday", [("2024-10-18", "date"), ("yesterday", "relative")]),
+        ("“Yesterday” — in May 2016", [("Yesterday", "relative"), ("in May 2016", "month")]),
+        ("Said José on Monday", [("on Monday", "weekday")]),  # a letter outside ASCII: the slow scan
+    ],
+)
+def test_dates_find_date_expressions_from_the_start(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(x.text, x.kind) for x in find_date_expressions(text, 0, len(text), "en")] == expected
+
+
 def test_dates_find_sentence_dates_agrees_with_each_span() -> None:
     text = ("He said on October 18 that talks stalled. Nothing else happened. "
             "Министр заявил в пятницу, что переговоры сорваны. Він заявив у серпні 2023 року, що ні. "
@@ -522,8 +536,8 @@ def test_dates_slavic_articles_end_to_end(text: str, expected: dict[str, tuple[s
 ])
 def test_dates_remark_sentences_found_in_lower_case_as_in_the_text(sentence: str) -> None:
     low = remark_filter(sentence)
-    exact = _remark_pattern().search(sentence) is not None
+    exact = remark_pattern().search(sentence) is not None
     if low is not None:
-        assert (_remark_pattern_lower().search(low) is not None) == exact
+        assert (remark_pattern_lower().search(low) is not None) == exact
     else:  # a text lower case would change: searched as it is
         assert any(c in sentence for c in "ſİ")

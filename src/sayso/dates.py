@@ -7,8 +7,9 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
 * ``find_date_expressions``: date expressions in a stretch of text, with offsets, from word lists
   under ``lang/<code>/`` (months, weekdays, relative phrases, units, the words around them); no
   dateparser: one compiled grammar per language family, tried only next to a month, weekday, unit or
-  relative word or a year found by one C-level pass. A bare year counts only after "in"/"в"/"у" or
-  before "года"/"року" ("the 2023 budget" is no date of words).
+  relative word or a year found by one C-level pass over the whole text (``dates_scan``). A bare
+  year counts only after "in"/"в"/"у" or before "года"/"року" ("the 2023 budget" is no date of
+  words).
 * ``resolve``: an expression against the publication date, never after it (precision ``day``,
   ``month`` or ``year``; a week is a month or a year, see its docstring).
 * ``find_statement_dates``: the expression tied to each statement. Mechanisms, most specific first:
@@ -28,7 +29,8 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
 
   Dates inside any statement's words or any quotation are what was talked about, not when; dates
   in relative or "when" clauses ("who ran in 1992") are about another event; neither dates a
-  statement.
+  statement. Only the sentences some rule reads are parsed (``_Layout.wanted``): in an article of
+  forty sentences, a handful.
 
 The stage writes ``said_on``/``said_on_precision``/``said_on_text`` (the expression as written, at
 offsets the finder keeps), else the publication date with precision ``published``; without a
@@ -42,7 +44,7 @@ import bisect
 import operator
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache, cached_property, partial
@@ -50,27 +52,28 @@ from itertools import accumulate, count, repeat
 from typing import Literal
 
 from .dates_finders import (
-    LANGS,
-    WORD_END,
-    WORD_START,
     DateExpr,
     Precision,
     clause_words,
     find_date_expressions,
     find_sentence_dates,
     month_forms,
-    norm_words,
     parse_header_date,
-    phrase_alternation,
     resolve,
-    speaks_of_words,
     weekday_forms,
+)
+from .dates_scan import (
+    Scan,
+    find_remark,
+    norm_words,
+    scan_sentences,
+    speaks_of_words,
 )
 from .lang import load_lines
 from .model import Article, Statement
 from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
-from .provenance_finders import lexicon, remark_filter
+from .provenance_finders import lexicon
 from .settings import Settings
 
 __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates", "find_statement_dates",
@@ -110,49 +113,6 @@ class _Found:
     def said_on(self, rule: Literal["own", "group", "remark", "event", "follows"]) -> SaidOn:
         x = self.expr
         return SaidOn(self.value, self.precision, x.text, x.start, x.end, rule)
-
-
-def _slash_pattern(line: str) -> str:
-    return r"\s+".join(phrase_alternation(w.split("/")) for w in line.split())
-
-
-@cache
-def _remark_pattern() -> re.Pattern[str]:
-    """Remark sentences ("He made this remark ..."), from the same lists ``provenance`` reads."""
-    body = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
-    return re.compile(rf"{WORD_START}(?:{body}){WORD_END}", re.IGNORECASE)
-
-
-@cache
-def _remark_pattern_lower() -> re.Pattern[str]:
-    """``_remark_pattern`` for lower-case text (its phrases are lower case): the same matches there
-    as the case-blind pattern has in the text, where ``remark_filter`` gives a lower-case text."""
-    return re.compile(_remark_pattern().pattern)
-
-
-@cache
-def _remark_keywords() -> re.Pattern[str]:
-    """Of each remark pattern, the words of the place with the longest shortest word ("remark",
-    "remarks", "comment", ...), anywhere: a text in lower case that holds none holds no remark."""
-    words: list[str] = []
-    for line in (x for lang in LANGS for x in load_lines(lang, "remarks")):
-        words += max((w.split("/") for w in line.split()), key=lambda alts: min(map(len, alts)))
-    return re.compile(phrase_alternation(words))
-
-
-def _remark_in(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first remark phrase in ``text[start:end]``. The sentence in lower case is searched
-    plainly first (``remark_filter``), for a keyword, then for a phrase: most sentences hold none,
-    and a case-blind search costs several times more."""
-    low = remark_filter(text[start:end])
-    if low is not None:
-        if _remark_keywords().search(low) is None:
-            return None
-        m = _remark_pattern_lower().search(low)
-        if m is None:
-            return None
-        start += m.start()  # no case-blind match starts before a lower-case one
-    return _remark_pattern().search(text, start, end)
 
 
 def _names(st: Statement) -> tuple[tuple[str, ...], str | None]:
@@ -199,6 +159,8 @@ def _pronouns() -> frozenset[str]:
 _SPEAKER = operator.attrgetter("speaker", "speaker_mention")
 _START = operator.attrgetter("start")
 _GROUP = operator.attrgetter("group")
+_CUE = operator.attrgetter("cue_start")
+_SPEAKER_AT = operator.attrgetter("speaker_start")
 _SPAN = operator.attrgetter("start", "end")
 
 
@@ -217,6 +179,11 @@ def _anchor(st: Statement) -> int:
     return st.start
 
 
+def _or_start(points: Iterable[int | None], starts: list[int]) -> list[int]:
+    """Each statement's point (cue, speaker mention), else its start."""
+    return [s if p is None else p for p, s in zip(points, starts, strict=True)]
+
+
 class _Layout:
     """The statements of one article in text order and the sentences each touches: read before any
     date is looked for (which sentences are worth parsing), reused by ``_Context``."""
@@ -231,9 +198,8 @@ class _Layout:
         starts = list(map(_START, sts))
         self.first = list(map(sentence_of, starts))
         self.last = list(map(sentence_of, map(max, starts, [st.end - 1 for st in sts])))
-        cue = list(map(sentence_of, [st.start if st.cue_start is None else st.cue_start for st in sts]))
-        who = list(map(sentence_of, [st.start if st.speaker_start is None else st.speaker_start
-                                     for st in sts]))
+        cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
+        who = list(map(sentence_of, _or_start(map(_SPEAKER_AT, sts), starts)))
         # sentence -> the statements whose words, cue or speaker touch it or a sentence between
         self.by_sentence: dict[int, list[int]] = {}
         for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
@@ -246,7 +212,7 @@ class _Layout:
         self.before = {k for f in set(self.first) for k in range(max(0, f - EVENT_WINDOW), f)}
         self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
 
-    def wanted(self, article: Article) -> Callable[[int], bool]:
+    def wanted(self, article: Article, scan: Scan) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's
         words, cue or speaker touch (``_own``); those just before a statement starts that speak of
         someone's words (``_events`` reads no other); any that matches a remark pattern
@@ -255,8 +221,8 @@ class _Layout:
 
         def wanted(k: int) -> bool:
             a, b = sents[k].start, sents[k].end
-            return k in claimed or (k in before and speaks_of_words(text, a, b)) \
-                or _remark_in(text, a, b) is not None
+            return k in claimed or (k in before and speaks_of_words(text, a, b, scan)) \
+                or find_remark(text, a, b, scan) is not None
 
         return wanted
 
@@ -271,8 +237,8 @@ class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in
     (those only some rules read are made when first read)."""
 
-    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]]) -> None:
-        self.article = article
+    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]], scan: Scan) -> None:
+        self.article, self.scan = article, scan
         self.order, self.sts = layout.order, layout.sts
         self.by_sentence, self.layout = layout.by_sentence, layout
         self.keys = _speaker_keys(self.sts)
@@ -370,14 +336,15 @@ class _Context:
         return self._mates[key]
 
 
-def _sentence_dates(article: Article, pub: date, wanted: Callable[[int], bool]) -> list[list[_Found]]:
-    """The resolved dates of each sentence (those ``wanted`` reads; not those in a relative or
-    "when" clause, nor those after the publication date)."""
+def _sentence_dates(article: Article, pub: date, layout: _Layout) -> tuple[list[list[_Found]], Scan]:
+    """The resolved dates of each sentence (those ``_Layout.wanted`` reads; not those in a relative
+    or "when" clause, nor those after the publication date), and the scan they were found with."""
     spans = list(map(_SPAN, article.sentences))
     language = article.language or ""
     langs = [x or language for x in article.sentence_languages]
-    return [_resolved(k, exprs, pub) if exprs else []
-            for k, exprs in enumerate(find_sentence_dates(article.text, spans, langs, wanted))]
+    scan = scan_sentences(article.text, spans, langs)
+    exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan), scan)
+    return [_resolved(k, x, pub) if x else [] for k, x in enumerate(exprs)], scan
 
 
 def _resolved(k: int, exprs: list[DateExpr], pub: date) -> list[_Found]:
@@ -452,7 +419,7 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
         s = c.article.sentences[k]
         if c.layout.holds(k):
             continue
-        m = _remark_in(text, s.start, s.end)
+        m = find_remark(text, s.start, s.end, c.scan)
         if not m or not sts:
             continue
         f = min(c.found[k], key=lambda f: _distance(f.expr, m.end()))
@@ -517,7 +484,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             if not names:
                 continue
             if about is None:
-                about = speaks_of_words(text, s.start, s.end)
+                about = speaks_of_words(text, s.start, s.end, c.scan)
             if not about:
                 break
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
@@ -531,7 +498,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             n = min(names, key=lambda n: _distance(f.expr, n))
             # the words event is told next to the date and the name, not elsewhere in the sentence
             lo, hi = max(s.start, min(n, f.expr.start) - NEAR), min(s.end, max(n, f.expr.end) + NEAR)
-            if not speaks_of_words(text, lo, hi):
+            if not speaks_of_words(text, lo, hi, c.scan):
                 continue
             for j in window:
                 if same_speaker(c.keys[j], key):
@@ -568,10 +535,10 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     if pub is None or not article.statements or not article.sentences:
         return [None] * len(article.statements)
     layout = _Layout(article)
-    found = _sentence_dates(article, pub, layout.wanted(article))
+    found, scan = _sentence_dates(article, pub, layout)
     if not any(found):
         return [None] * len(article.statements)
-    c = _Context(article, layout, found)
+    c = _Context(article, layout, found, scan)
     groups = list(map(_GROUP, c.sts))
     dated = _own(c)
     _share_groups(groups, dated)
@@ -605,19 +572,21 @@ def _published(article: Article) -> date | None:
 _FIELDS = tuple(f.name for f in fields(Statement))
 _VALUES = operator.attrgetter(*_FIELDS)
 _ON, _PRECISION, _TEXT = (_FIELDS.index(name) for name in ("said_on", "said_on_precision", "said_on_text"))
-_SET = object.__setattr__
+_SLOTS = tuple(Statement.__dict__[name] for name in _FIELDS)  # the slot of each field
+_SET_SLOT = type(_SLOTS[0]).__set__
 
 
 def _with_said_on(st: Statement, said_on: str, precision: str, text: str | None) -> Statement:
     """``st`` with the three fields of this stage, which writes every statement of every article.
-    ``Statement`` is frozen: the copy's slots are set from C (``map``), about a third of the cost
-    of ``replace_statement``; through the constructor if ``Statement`` ever checks its fields."""
+    ``Statement`` is frozen: the copy's slots are set from C (``map`` over their setters), a
+    quarter less than ``replace_statement`` costs; through the constructor if ``Statement`` ever
+    checks its fields."""
     values = list(_VALUES(st))
     values[_ON], values[_PRECISION], values[_TEXT] = said_on, precision, text
     if hasattr(Statement, "__post_init__"):
         return Statement(*values)
     new = object.__new__(Statement)
-    deque(map(_SET, repeat(new, len(_FIELDS)), _FIELDS, values), maxlen=0)  # consume: set every slot
+    deque(map(_SET_SLOT, _SLOTS, repeat(new, len(_SLOTS)), values), maxlen=0)  # consume: set every slot
     return new
 
 

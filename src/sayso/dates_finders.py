@@ -1,5 +1,6 @@
 """The pure layers of ``dates``: header date lines, date expressions in running text, and their
-resolution against a publication date (see ``sayso.dates`` for how they are tied to statements).
+resolution against a publication date (see ``sayso.dates`` for how they are tied to statements;
+``sayso.dates_scan`` for the word lists and the one scan of a text for their words).
 
 Word lists: ``lang/<code>/`` ``months``, ``months_short``, ``weekdays``, ``weekdays_short``,
 ``date_words`` (the words around expressions, by role), ``relative_dates``, ``date_units``,
@@ -10,38 +11,40 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from itertools import chain, islice
-from typing import Any, Literal, cast
+from itertools import islice
+from typing import Literal
 
+from .dates_scan import (
+    APOSTROPHES,
+    LANGS,
+    TOKEN,
+    WORD_END,
+    WORD_START,
+    Scan,
+    Unit,
+    family,
+    norm_words,
+    numbered_forms,
+    phrase_alternation,
+    scan_sentences,
+    scan_text,
+    speaks_of_words,
+    word_lists,
+    word_roles,
+)
 from .lang import load_lines
-from .provenance_finders import remark_filter
-
-LANGS = ("en", "ru", "uk")
-
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
-
-
-def _numbered(name: str, langs: tuple[str, ...] = LANGS) -> dict[str, int]:
-    """``form -> number`` from data files whose lines are ``N form form ...``."""
-    out: dict[str, int] = {}
-    for lang in langs:
-        for line in load_lines(lang, name):
-            n, *forms = line.split()
-            for f in forms:
-                out.setdefault(f.lower().translate(_APOSTROPHES), int(n))
-    return out
 
 
 @cache
 def month_forms(short: bool = True) -> dict[str, int]:
     """Every month name form of en/ru/uk (lower case) -> month number; abbreviations when ``short``."""
-    out = _numbered("months")
+    out = numbered_forms("months")
     if short:
-        for k, v in _numbered("months_short").items():
+        for k, v in numbered_forms("months_short").items():
             out.setdefault(k, v)
     return out
 
@@ -49,9 +52,9 @@ def month_forms(short: bool = True) -> dict[str, int]:
 @cache
 def weekday_forms(short: bool = True) -> dict[str, int]:
     """Every weekday name form of en/ru/uk (lower case) -> weekday (Monday 0)."""
-    out = _numbered("weekdays")
+    out = numbered_forms("weekdays")
     if short:
-        for k, v in _numbered("weekdays_short").items():
+        for k, v in numbered_forms("weekdays_short").items():
             out.setdefault(k, v)
     return out
 
@@ -109,7 +112,7 @@ def parse_header_date(line: str) -> str | None:
     Nov 2024", "неділя, 3 листопада 2024"), a time, a time zone, and a few filler words ("Published:",
     "року"). A line with any other word (a headline, an outlet) is not a date line.
     """
-    s = line.strip().lower().translate(_APOSTROPHES)
+    s = line.strip().lower().translate(APOSTROPHES)
     if not s or len(s) > 80 or not any(c.isdigit() for c in s):
         return None
     m = _ISO.fullmatch(s)
@@ -159,11 +162,9 @@ def parse_header_date(line: str) -> str | None:
     return None
 
 
-
 # -- date expressions in running text -----------------------------------------------------------
 
 Kind = Literal["date", "month", "year", "weekday", "relative"]
-Unit = Literal["day", "week", "month", "year"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,36 +191,13 @@ class DateExpr:
     in_clause: bool = False  # inside a relative or "when" clause ("who ran in 1992"): about another event
 
 
-WORD_START = r"(?<![\w'’ʼ])"  # a word starts here
-WORD_END = r"(?![\w'’ʼ])"  # a word ends here
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_TOKEN = re.compile(r"[^\W_]+")
-
-
-def phrase_alternation(phrases: Iterable[str]) -> str:
-    """One alternation of phrases, longest first, any whitespace between words, any apostrophe."""
-    alts = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
-    return "(?:" + body.replace("'", "['’ʼ]") + ")" if body else "(?!)"
-
-
-def _roles(langs: Iterable[str], name: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for lang in langs:
-        for line in load_lines(lang, name):
-            role, _, rest = line.partition(":")
-            out.setdefault(role.strip(), []).extend(w.strip() for w in rest.split("|") if w.strip())
-    return out
 
 
 @cache
 def clause_words() -> frozenset[str]:
     """Words opening a relative or "when" clause, every language (``date_words.txt``, role clause)."""
-    return frozenset(norm_words(w) for w in _roles(LANGS, "date_words").get("clause", []))
-
-
-def norm_words(s: str) -> str:
-    return " ".join(s.lower().translate(_APOSTROPHES).split())
+    return frozenset(norm_words(w) for w in word_roles(LANGS, "date_words").get("clause", []))
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,67 +215,9 @@ class _Grammar:
     clause: frozenset[str]  # words opening a relative or "when" clause
 
 
-def _family(lang: str) -> tuple[str, ...]:
-    """The word lists a sentence of ``lang`` is read with: ru and uk together (their forms barely
-    collide, and a short sentence is easily taken for the other one), anything unknown with all."""
-    if lang == "en":
-        return ("en",)
-    if lang in ("ru", "uk"):
-        return ("ru", "uk")
-    return LANGS
-
-
-@dataclass(frozen=True, slots=True)
-class _Lists:
-    """The word lists of some languages a grammar is built from."""
-
-    months: dict[str, int]
-    short: dict[str, int]  # abbreviations
-    weekdays: dict[str, int]
-    words: dict[str, list[str]]  # the words around expressions, by role
-    relative: dict[str, tuple[Unit, int]]
-    units: dict[str, Unit]
-    numbers: dict[str, int]
-
-
-@cache
-def _lists(langs: tuple[str, ...]) -> _Lists:
-    relative: dict[str, tuple[Unit, int]] = {}
-    for lang in langs:
-        for line in load_lines(lang, "relative_dates"):
-            phrase, _, value = line.partition("|")
-            unit, offset = value.split()
-            relative[norm_words(phrase)] = (cast(Unit, unit), int(offset))
-    units: dict[str, Unit] = {}
-    numbers: dict[str, int] = {}
-    for lang in langs:
-        for line in load_lines(lang, "date_units"):
-            head, *forms = line.split()
-            if head == "=":
-                for f in forms[1:]:
-                    numbers[norm_words(f)] = int(forms[0])
-            else:
-                for f in forms:
-                    units[norm_words(f)] = cast(Unit, head)
-    return _Lists(_numbered("months", langs), _numbered("months_short", langs), _numbered("weekdays", langs),
-                  _roles(langs, "date_words"), relative, units, numbers)
-
-
-@cache
-def _content(langs: tuple[str, ...]) -> frozenset[str]:
-    """The words (lower case) without which a stretch of text holds no expression but digits: of
-    months, weekdays, units and relative phrases, but those that lead one ("on", "last", "the")."""
-    x = _lists(langs)
-    lead = {t.lower() for role in ("on", "in", "last") for w in x.words.get(role, [])
-            for t in _TOKEN.findall(w)} | {"the", "this", "of", "a", "an"}
-    content = {t.lower() for w in [*x.months, *x.short, *x.weekdays, *x.units, *x.relative]
-               for t in _TOKEN.findall(w)}
-    return frozenset(content - lead)
-
-
 @cache
 def _grammar(langs: tuple[str, ...]) -> _Grammar:
-    x = _lists(langs)
+    x = word_lists(langs)
     months, short, weekdays, words = x.months, x.short, x.weekdays, x.words
     relative, units, numbers = x.relative, x.units, x.numbers
     on, in_, last, part, ago = (phrase_alternation(words.get(role, []))
@@ -328,7 +248,7 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
     starters = [*months, *short, *weekdays, *relative, *numbers, *units, "the"]
     for role in ("on", "in", "last"):
         starters += words.get(role, [])
-    triggers = frozenset(m.group().lower() for w in starters if (m := _TOKEN.search(w)))
+    triggers = frozenset(m.group().lower() for w in starters if (m := TOKEN.search(w)))
     return _Grammar(
         pattern=pattern,
         months={**short, **months},
@@ -354,7 +274,7 @@ def _capitalised_ok(word: str) -> bool:
 
 
 def _preceded_by(text: str, start: int, lo: int, words: frozenset[str]) -> bool:
-    before = text[max(lo, start - 24):start].lower().translate(_APOSTROPHES).split()  # norm_words
+    before = text[max(lo, start - 24):start].lower().translate(APOSTROPHES).split()  # norm_words
     return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
 
 
@@ -372,13 +292,16 @@ def _in_name(m: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:;—–-\n"
 
 
+_DAY_SUFFIX = re.compile(r"\D.*")
+
+
 def _expr(m: re.Match[str], g: _Grammar) -> DateExpr | None:
     """The ``DateExpr`` a match of the grammar stands for, or None when it is not a date after all."""
     s, e, t = m.start(), m.end(), m.group()
-    d: dict[str, str] = {k: v for k, v in m.groupdict().items() if v}
-    if "iso_y" in d:
+    d = m.groupdict()  # a group that did not take part is None (none takes part empty)
+    if d["iso_y"]:
         return DateExpr(s, e, t, "date", int(d["iso_y"]), int(d["iso_m"]), int(d["iso_d"]))
-    if "num_a" in d:
+    if d["num_a"]:
         a, b = int(d["num_a"]), int(d["num_b"])
         if d["num_s"] == "/":  # 10/18/2024 or 18/10/2024: only when the numbers decide it
             if a > 12 >= b:
@@ -388,35 +311,35 @@ def _expr(m: re.Match[str], g: _Grammar) -> DateExpr | None:
             return DateExpr(s, e, t, "date", int(d["num_y"]), a, b)
         return DateExpr(s, e, t, "date", int(d["num_y"]), b, a)  # 18.10.2024: day first
     for g_m, g_d, g_y in (("dm_m", "dm_d", "dm_y"), ("md_m", "md_d", "md_y")):
-        if g_m in d:
-            month = _month_of(d[g_m], g)
-            if month is None or not _capitalised_ok(d[g_m]):
+        if word := d[g_m]:
+            month = _month_of(word, g)
+            if month is None or not _capitalised_ok(word):
                 return None
-            day = int(re.sub(r"\D.*", "", d[g_d]))
-            return DateExpr(s, e, t, "date", int(d[g_y]) if g_y in d else None, month, day)
+            day = int(_DAY_SUFFIX.sub("", d[g_d]))
+            return DateExpr(s, e, t, "date", int(y) if (y := d[g_y]) else None, month, day)
     for g_m, g_y in (("my_m", "my_y"), ("mo_m", "")):
-        if g_m in d:
-            month = _month_of(d[g_m], g)
-            if month is None or not _capitalised_ok(d[g_m]):
+        if word := d[g_m]:
+            month = _month_of(word, g)
+            if month is None or not _capitalised_ok(word):
                 return None
-            return DateExpr(s, e, t, "month", int(d[g_y]) if g_y in d else None, month)
-    for g_y in ("yr_y", "yw_y"):
-        if g_y in d:
-            return DateExpr(s, e, t, "year", int(d[g_y]))
-    if "rel" in d:
+            return DateExpr(s, e, t, "month", int(y) if (y := d.get(g_y)) else None, month)
+    for g_y in ("yr_y", "yw_y"):  # no "yw_y" without year words
+        if y := d.get(g_y):
+            return DateExpr(s, e, t, "year", int(y))
+    if rel := d["rel"]:
         if _in_name(m):  # "USA Today", "Good Morning America"
             return None
-        unit, offset = g.relative[norm_words(d["rel"])]
+        unit, offset = g.relative[norm_words(rel)]
         return DateExpr(s, e, t, "relative", unit=unit, offset=offset)
-    if "ago_u" in d:
-        n_word = d.get("ago_n", "1")
+    if ago := d["ago_u"]:
+        n_word = d["ago_n"] or "1"
         n = int(n_word) if n_word.isdigit() else g.numbers.get(norm_words(n_word), 1)
-        return DateExpr(s, e, t, "relative", unit=g.units[norm_words(d["ago_u"])], offset=-n)
-    if "wd_w" in d:
-        if not _capitalised_ok(d["wd_w"]) or (g.needs_lead and "wd_on" not in d and "wd_last" not in d):
+        return DateExpr(s, e, t, "relative", unit=g.units[norm_words(ago)], offset=-n)
+    if weekday := d["wd_w"]:
+        if not _capitalised_ok(weekday) or (g.needs_lead and not d["wd_on"] and not d["wd_last"]):
             return None
-        return DateExpr(s, e, t, "weekday", weekday=g.weekdays[norm_words(d["wd_w"])],
-                        strict="wd_last" in d)
+        return DateExpr(s, e, t, "weekday", weekday=g.weekdays[norm_words(weekday)],
+                        strict=bool(d["wd_last"]))
     return None
 
 
@@ -428,28 +351,28 @@ def find_date_expressions(text: str, start: int, end: int, lang: str) -> list[Da
     августе 2023 года", "у серпні"), years ("in 2023", "в 2023 году"), weekdays ("on Friday", "last
     Tuesday", "on Monday night", "в пятницу", "у п'ятницю", "минулої п'ятниці") and relative phrases
     ("yesterday", "last week", "earlier this month", "two days ago", "вчера", "на прошлой неделе",
-    "минулого тижня"). ``lang`` picks the word lists (``_family``). Future and bounding expressions
+    "минулого тижня"). ``lang`` picks the word lists (``family``). Future and bounding expressions
     ("next Friday", "since August", "until 2025") are left out: they never say when words were said.
     """
-    return _find(text, start, end, _grammar(_family(lang)), _hits(text, start, end))
+    return _find(text, start, end, _grammar(family(lang)), scan_text(text, start, end))
 
 
 def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[str],
-                        wanted: Callable[[int], bool] | None = None) -> list[list[DateExpr]]:
+                        wanted: Callable[[int], bool] | None = None,
+                        scan: Scan | None = None) -> list[list[DateExpr]]:
     """``find_date_expressions`` for each ``(start, end)`` span (sentences, in order, not
     overlapping) with its language: the words an expression needs are found in one pass over the
-    whole text, and only the spans holding one are read further. With ``wanted``, only the spans
-    holding one and ``wanted`` (by index) are read; the others get no expressions."""
+    whole text (``scan_sentences``, unless ``scan`` is that), and only the spans holding one are
+    read further. With ``wanted``, only the spans holding one and ``wanted`` (by index) are read;
+    the others get no expressions."""
     out: list[list[DateExpr]] = [[] for _ in spans]
     if not spans:
         return out
-    lo, hi = spans[0][0], spans[-1][1]
     starts = [a for a, _ in spans]
     by_span: dict[int, list[int]] = {}
-    # the word lists of the languages present (an English article: the English ones only)
-    seen = set(langs[:len(spans)]) | ({""} if len(langs) < len(spans) else set())
-    present = tuple(sorted({x for lang in seen for x in _family(lang)}))
-    for p in _hits(text, lo, hi, present):
+    if scan is None:
+        scan = scan_sentences(text, spans, langs)
+    for p in scan.hits:
         k = bisect.bisect_right(starts, p) - 1
         if k >= 0 and p < spans[k][1]:
             by_span.setdefault(k, []).append(p)
@@ -457,14 +380,15 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequ
         if wanted is not None and not wanted(k):
             continue
         a, b = spans[k]
-        out[k] = _find(text, a, b, _grammar(_family(langs[k] if k < len(langs) else "")), hits)
+        g = _grammar(family(langs[k] if k < len(langs) else ""))
+        out[k] = _find(text, a, b, g, Scan(hits, scan.spaced, scan.base))
     return out
 
 
-def _find(text: str, start: int, end: int, g: _Grammar, hits: list[int]) -> list[DateExpr]:
+def _find(text: str, start: int, end: int, g: _Grammar, scan: Scan) -> list[DateExpr]:
     out: list[DateExpr] = []
     done = start
-    for pos in _anchors(text, start, end, hits, g):
+    for pos in _anchors(text, start, scan, g):
         if pos < done:
             continue
         m = g.pattern.match(text, pos, end)
@@ -479,119 +403,32 @@ def _find(text: str, start: int, end: int, g: _Grammar, hits: list[int]) -> list
     return out
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` shaped as a trie: Python's engine tries one branch per
-    letter instead of every word at every position (about ten times faster than a flat list)."""
-    root: dict[str, dict[str, Any]] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return emit(root)
-
-
-@cache
-def _hit_body(langs: tuple[str, ...]) -> str:
-    """Month, weekday, unit and relative words of ``langs`` (on lower-cased text; ``_content``),
-    years and all-digit dates, with a look at the first letter up front (most characters after a
-    space start no such word)."""
-    content = _content(langs)
-    first = "".join(sorted({w[0] for w in content if w} | set("0123456789")))
-    lead = "" if "" in content else rf"(?=[{re.escape(first)}])"
-    return rf"{lead}(?:{_trie(content)}\b|(?:19|20)\d\d(?!\d)|\d{{1,2}}[./]\d)"
-
-
-@cache
-def _hit_word(langs: tuple[str, ...]) -> re.Pattern[str]:
-    """A word or number an expression needs, where it starts (``_hit_body``)."""
-    return re.compile(_hit_body(langs))
-
-
-@cache
-def _hit_after(langs: tuple[str, ...]) -> re.Pattern[str]:
-    """``_hit_word`` after a non-word character: a search skips to each such character in C (one
-    that starts with ``\\b`` tries every position)."""
-    return re.compile(rf"\W{_hit_body(langs)}")
-
-
-@cache
-def _hit_after_space(langs: tuple[str, ...]) -> re.Pattern[str]:
-    """Where ``_hit_word`` may match after a space (a search for a space is the cheapest there is),
-    in a text whose non-word characters are all spaces: a digit stands for any number."""
-    return re.compile(rf" (?:{_trie(_content(langs))}\b|[0-9])")
-
-
-# Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces): ``_ascii``
-# makes them spaces; the table makes every ASCII non-word character a space.
-_PUNCTUATION = [c for c in "“”‘’„«»—–―…\xa0\u2009\u200b\u202f•·" if not re.match(r"\w", c)]
-_ASCII_SPACES = str.maketrans({chr(i): " " for i in range(128) if not re.match(r"\w", chr(i))})
-
-
-def _ascii(text: str) -> str | None:
-    """``text`` with ``_PUNCTUATION`` made spaces, or None when a character outside ASCII remains
-    (a letter: "José", Cyrillic; a rare sign)."""
-    for c in _PUNCTUATION:
-        if c in text:
-            text = text.replace(c, " ")
-    return text if text.isascii() else None
-
-
-def _hits(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> list[int]:
-    """Offsets of the words (of ``langs``) and numbers an expression needs, in order: where
-    ``_hit_word`` matches at a word start (on lower-cased text), left to right without overlaps."""
-    out: list[int] = []
-    plain = _ascii(text[start:end])
-    if plain is None:
-        low = text[start:end].lower()
-        if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
-            return [t.start() for t in _TOKEN.finditer(text, start, end)]
-        first = _hit_word(langs).match(low)
-        if first:
-            out.append(start)
-        out += [start + m.start() + 1 for m in _hit_after(langs).finditer(low, first.end() if first else 0)]
-        return out
-    # in ASCII (lower case is quick) with every non-word character a space, a word start is the
-    # start of text or a space before a word character: each candidate there is read again in
-    # the text with its punctuation ("18.10" counts; a quotation mark or a dash, made a space,
-    # is a non-word character either way)
-    low = plain.lower()
-    word, done = _hit_word(langs), 0
-    spaced = low.translate(_ASCII_SPACES)
-    for p in chain([0], (m.start() + 1 for m in _hit_after_space(langs).finditer(spaced))):
-        m = word.match(low, p) if p >= done else None
-        if m:
-            out.append(start + p)
-            done = m.end()
-    return out
-
-
 # An expression starts at most this many words before its month, weekday, unit or relative word
 # ("on the 18th of October").
 LEAD_WORDS = 4
 
 
-def _anchors(text: str, start: int, end: int, hits: list[int], g: _Grammar) -> list[int]:
+def _anchors(text: str, start: int, scan: Scan, g: _Grammar) -> list[int]:
     """Where an expression may start, in order: each hit and the starts of the words among the
     ``LEAD_WORDS`` before it (within 60 characters) that can start one ("on", "last", "the", a day
-    number). Hits come from one C-level pass (``_hits``, a trie regex): most sentences hold
-    none, and a Python loop over every word would cost more than the rest. The 60 characters are
-    read backwards, so that only the last ``LEAD_WORDS`` words are taken (a word is a word either
-    way round)."""
-    out = set(hits)
-    for p in hits:
+    number). Hits come from one C-level pass (``scan_text``, a trie regex): most sentences hold
+    none, and a Python loop over every word would cost more than the rest. The words are read in
+    ``Scan.spaced`` where it has them (a word there is a word of the text but for ``_``), else
+    with ``TOKEN`` in the 60 characters read backwards, so that only the last ``LEAD_WORDS`` are
+    taken (a word is a word either way round)."""
+    out = set(scan.hits)
+    spaced, base = scan.spaced, scan.base
+    for p in scan.hits:
         lo = max(start, p - 60)
-        for t in islice(_TOKEN.finditer(text[lo:p][::-1]), LEAD_WORDS):
+        if spaced is not None and "_" not in (window := spaced[lo - base:p - base]):
+            end = len(window)
+            for w in reversed(window.split()[-LEAD_WORDS:]):  # the last words, from the last
+                end = len(window[:end].rstrip(" "))
+                end -= len(w)  # where the word starts
+                if w[0].isdigit() or w in g.triggers:
+                    out.add(lo + end)
+            continue
+        for t in islice(TOKEN.finditer(text[lo:p][::-1]), LEAD_WORDS):
             a, b = p - t.end(), p - t.start()
             w = text[a:b]
             if w[0].isdigit() or w.lower() in g.triggers:
@@ -613,12 +450,12 @@ def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
         return False
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
     stretch = text[breaks[-1] if breaks else lo:pos]
-    if any(t.lower() in g.clause for t in _TOKEN.findall(stretch)):
+    if any(t.lower() in g.clause for t in TOKEN.findall(stretch)):
         return True
     for b in reversed(breaks):
         if text[b - 1] != ",":
             continue
-        first = _TOKEN.search(text, b, pos)
+        first = TOKEN.search(text, b, pos)
         if first and first.group().lower() in g.clause:
             return not speaks_of_words(text, first.end(), pos)
     return False
@@ -628,48 +465,6 @@ def _in_clause(text: str, start: int, pos: int, g: _Grammar) -> bool:
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
     """Any of ``words`` anywhere, even inside a word: where none is found, no word is one of them."""
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
-
-
-@cache
-def _speech_words() -> tuple[list[str], list[str]]:
-    """``speech_events.txt`` of every language: whole words, and stems (a trailing ``*``)."""
-    words = [w.lower() for lang in LANGS for w in load_lines(lang, "speech_events")]
-    return [w for w in words if not w.endswith("*")], [w[:-1] for w in words if w.endswith("*")]
-
-
-@cache
-def speech_pattern() -> re.Pattern[str]:
-    """Words about someone's words (``speech_events.txt``: said, an interview, such an idea)."""
-    exact, stems = _speech_words()
-    return re.compile(rf"{WORD_START}(?:{phrase_alternation(exact)}{WORD_END}|{phrase_alternation(stems)})",
-                      re.IGNORECASE)
-
-
-@cache
-def _speech_pattern_lower() -> re.Pattern[str]:
-    """``speech_pattern`` for lower-case text: case-sensitive, with each list shaped as a trie (one
-    branch per letter; words with an apostrophe or a space as ``phrase_alternation`` writes them)."""
-
-    def alternation(words: list[str]) -> str:
-        plain = [w for w in words if w.isalpha()]
-        rest = [w for w in words if not w.isalpha()]
-        return "(?:" + "|".join(([_trie(plain)] if plain else []) + [phrase_alternation(rest)]) + ")"
-
-    exact, stems = _speech_words()
-    return re.compile(rf"{WORD_START}(?:{alternation(exact)}{WORD_END}|{alternation(stems)})")
-
-
-def speaks_of_words(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` hold a word about someone's words (``speech_pattern``)? The stretch
-    in lower case is searched plainly first (``remark_filter``): a case-blind search costs several
-    times more, and most stretches hold none."""
-    low = remark_filter(text[start:end])
-    if low is not None:
-        m = _speech_pattern_lower().search(low)
-        if m is None:
-            return False
-        start += m.start()  # no case-blind match starts before a lower-case one
-    return speech_pattern().search(text, start, end) is not None
 
 
 # -- resolution against the publication date --------------------------------------------------
