@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sayso.model import Article, Span, Statement
+from sayso.model import Article, Span, Statement, replace_statement
 from sayso.pipeline import DEFAULT_STAGES, Pipeline
 from sayso.provenance import _Doc, find_carriers, find_provenance, find_venues, provenance
 from sayso.provenance_finders import (
@@ -256,7 +256,7 @@ def test_provenance_stage_keeps_what_earlier_stages_set() -> None:
     text = "Zelensky said in a video address that the war would end, Reuters reported."
     article = _article(text)
     st = _statement(text, "the war would end", "Zelensky", "said")
-    article.statements.append(Statement(**{**{f: getattr(st, f) for f in st.__slots__}, "venue": "x"}))
+    article.statements.append(replace_statement(st, venue="x"))
     provenance(article, Settings())
     assert (article.statements[0].venue, article.statements[0].reported_by) == ("x", ("Reuters",))
 

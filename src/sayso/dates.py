@@ -43,12 +43,11 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property, partial
-from itertools import accumulate, count, repeat
+from itertools import accumulate, count
 from typing import Literal
 
 from .dates_finders import (
@@ -70,7 +69,7 @@ from .dates_scan import (
     speaks_of_words,
 )
 from .lang import load_lines
-from .model import Article, Statement
+from .model import Article, Statement, replace_statement
 from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
 from .provenance_finders import lexicon
@@ -568,26 +567,9 @@ def _published(article: Article) -> date | None:
         return date.fromisoformat(iso) if iso else None
 
 
-# every field of a Statement in order, and where the three this stage writes stand among them
-_FIELDS = tuple(f.name for f in fields(Statement))
-_VALUES = operator.attrgetter(*_FIELDS)
-_ON, _PRECISION, _TEXT = (_FIELDS.index(name) for name in ("said_on", "said_on_precision", "said_on_text"))
-_SLOTS = tuple(Statement.__dict__[name] for name in _FIELDS)  # the slot of each field
-_SET_SLOT = type(_SLOTS[0]).__set__
-
-
 def _with_said_on(st: Statement, said_on: str, precision: str, text: str | None) -> Statement:
-    """``st`` with the three fields of this stage, which writes every statement of every article.
-    ``Statement`` is frozen: the copy's slots are set from C (``map`` over their setters), a
-    quarter less than ``replace_statement`` costs; through the constructor if ``Statement`` ever
-    checks its fields."""
-    values = list(_VALUES(st))
-    values[_ON], values[_PRECISION], values[_TEXT] = said_on, precision, text
-    if hasattr(Statement, "__post_init__"):
-        return Statement(*values)
-    new = object.__new__(Statement)
-    deque(map(_SET_SLOT, _SLOTS, repeat(new, len(_SLOTS)), values), maxlen=0)  # consume: set every slot
-    return new
+    """``st`` with the three fields of this stage, which writes every statement of every article."""
+    return replace_statement(st, said_on=said_on, said_on_precision=precision, said_on_text=text)
 
 
 @stage("dates", requires=["speakers.attribute"])

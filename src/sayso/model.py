@@ -7,8 +7,7 @@ record carries equals ``Article.text[start:end]``.
 from __future__ import annotations
 
 import hashlib
-import operator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -87,9 +86,14 @@ class Cue:
     frame: str = "verb"  # verb | according | noun | colon
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Statement:
-    """One attributed statement: the output contract of DESIGN.md §3."""
+    """One attributed statement: the output contract of DESIGN.md §3.
+
+    Frozen but without ``slots``: its fields live in an instance ``__dict__`` so that
+    ``replace_statement`` copies one with a single dict merge (the stages write a field of every
+    statement, thousands of times per article).
+    """
 
     kind: Kind
     start: int
@@ -123,22 +127,18 @@ class Statement:
 
 
 _SET = object.__setattr__
-_FIELDS: tuple[str, ...] = Statement.__slots__
-_VALUES = operator.attrgetter(*_FIELDS)
-_INDEX = {name: i for i, name in enumerate(_FIELDS)}
+_NEW = object.__new__
+_FIELD_NAMES = frozenset(Statement.__dataclass_fields__)
+assert not hasattr(Statement, "__post_init__"), "replace_statement would skip the checks of __post_init__"
 
 
 def replace_statement(st: Statement, **changes: Any) -> Statement:
-    """``dataclasses.replace`` for a ``Statement`` without its per-call introspection: the stages
-    that write a field of every statement call it thousands of times per article."""
-    if hasattr(Statement, "__post_init__"):  # checks in the constructor must run
-        return replace(st, **changes)
-    values = list(_VALUES(st))
-    for name, value in changes.items():
-        values[_INDEX[name]] = value
-    new = object.__new__(Statement)
-    for name, value in zip(_FIELDS, values, strict=True):
-        _SET(new, name, value)
+    """``dataclasses.replace`` for a ``Statement`` without its per-call introspection: a copy of the
+    fields' dict with ``changes`` merged in (about a fifth of the cost of ``replace``)."""
+    if not changes.keys() <= _FIELD_NAMES:
+        raise TypeError(f"Statement has no field(s) {sorted(changes.keys() - _FIELD_NAMES)}")
+    new = _NEW(Statement)
+    _SET(new, "__dict__", {**st.__dict__, **changes})
     return new
 
 
