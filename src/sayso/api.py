@@ -99,6 +99,7 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     count_first: bool = False,
+    link: bool = True,
 ) -> Progress:
     """Read every article under ``paths`` (folders, text, HTML, JSON lines, WARC, feeds, ``.gz``;
     ``-`` is ``stdin``) into the store ``db`` with ``jobs`` worker processes, and return the counts.
@@ -106,7 +107,9 @@ def ingest(
     A source the store already holds is not read again, so an interrupted run is resumed by running it
     again; what cannot be read is recorded in the store's ``skips`` table with a reason code.
     ``count_first`` counts the articles before the run (when cheap) so that progress has a total.
-    At the end the store's speakers and quote clusters are linked (``link``), new statements included.
+    At the end the store's speakers and quote clusters are linked (``link``), new statements included;
+    ``link=False`` leaves that to one ``link`` call after a series of bulk loads (until then the
+    corpus questions refuse the store with a ``QueryError`` that says so).
     """
     from .batch.local import ingest_local
     from .ingest.sources import count_items
@@ -116,7 +119,7 @@ def ingest(
         total = count_items(names) if count_first else None
         done = ingest_local(names, store, settings=settings or Settings(), jobs=max(1, jobs),
                             stdin=stdin, on_progress=on_progress, total=total)
-        if done.statements or store.needs_linking():
+        if link and (done.statements or store.needs_linking()):
             store.link(keep=True)
         return done
 

@@ -188,9 +188,12 @@ def evaluate(gold: Path, kind: str | None, as_json: bool, config: Path | None, *
               show_default=True, help="The SQLite statement store to write (created when missing).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes that read and extract articles (the store has one writer).")
+@click.option("--link/--no-link", default=True, show_default=True,
+              help="Link speakers and quote clusters at the end. --no-link for a series of bulk loads: "
+                   "run `sayso link` once after the last (the corpus commands refuse the store until then).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @settings_options
-def ingest(paths: tuple[str, ...], db: Path, jobs: int, quiet: bool, config: Path | None,
+def ingest(paths: tuple[str, ...], db: Path, jobs: int, link: bool, quiet: bool, config: Path | None,
            **options: Any) -> None:
     """Read the articles under PATH into a statement store, with what was skipped and why.
 
@@ -208,14 +211,15 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, quiet: bool, config: Pat
         report = stack.enter_context(_ingest_progress()) if show else None
         try:
             done = api.ingest(paths, db, jobs=jobs, settings=settings, stdin=sys.stdin.buffer,
-                              on_progress=report, count_first=show)
+                              on_progress=report, count_first=show, link=link)
         except SaysoError as e:
             raise click.ClickException(str(e)) from e
     if not quiet:
         click.echo(
             f"sayso: {done.articles} article(s) stored, {done.statements} statement(s), "
             f"{done.skips} skipped, {done.already} already in the store; {done.rate:.1f} articles/s"
-            f" -> {db}" + ("; see `sayso skips --db " + str(db) + "`" if done.skips else ""),
+            f" -> {db}" + ("; see `sayso skips --db " + str(db) + "`" if done.skips else "")
+            + ("" if link else f"; not linked: run `sayso link --db {db}` after the last load"),
             err=True,
         )
 

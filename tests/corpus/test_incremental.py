@@ -6,7 +6,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
 from sayso import api
+from sayso.cli import main
+from sayso.corpus.queries import QueryError
 
 
 def links(db: Path) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -49,3 +54,27 @@ def test_ingesting_nothing_new_changes_nothing(tmp_path: Path, corpus_files: lis
     before = ids(db)
     api.ingest(corpus_files, db)
     assert ids(db) == before
+
+
+def test_bulk_loads_without_linking_then_one_link_give_the_same_links(
+        tmp_path: Path, corpus_files: list[Path], corpus_db: Path) -> None:
+    db = tmp_path / "bulk.db"
+    api.ingest(corpus_files[:1], db, link=False)
+    api.ingest(corpus_files[1:], db, link=False)
+    assert links(db) == {}
+    with pytest.raises(QueryError, match="sayso link"):
+        api.search(db, "NATO")
+    api.link(db, keep=True)
+    assert links(db) == links(corpus_db)
+    assert api.search(db, "NATO")
+
+
+def test_cli_ingest_no_link_says_what_to_run(tmp_path: Path, corpus_files: list[Path]) -> None:
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(main, ["ingest", *map(str, corpus_files), "--db", str(db), "--no-link"])
+    assert result.exit_code == 0, result.output
+    assert f"not linked: run `sayso link --db {db}`" in result.output
+    assert links(db) == {}
+    result = CliRunner().invoke(main, ["link", "--db", str(db), "--keep"])
+    assert result.exit_code == 0, result.output
+    assert links(db)
