@@ -85,7 +85,8 @@ def link(db: Path, keep: bool) -> None:
     """Link every statement in the store to its canonical speaker and its quote cluster, afresh.
 
     `sayso ingest` links new statements itself; run this after bulk loads made with `--no-link`, after
-    upgrading sayso, or on a store made before linking existed. Ids of speakers and clusters that still exist are kept.
+    upgrading sayso, or on a store made before linking existed. Ids of speakers and clusters that
+    still exist are kept.
     """
     console = Console(stderr=True)
     with _errors(), console.status("linking", spinner="dots") as status:
