@@ -353,6 +353,8 @@ def quote_words(t: Token) -> str:
 def skip_pp(tokens: list[Token], k: int, n: int, lang: str) -> int:
     """First token after a prepositional phrase that starts at ``k`` ("в интервью РБК", "с поклоном")."""
     i = k + 1
+    if i < n and tokens[i].kind == "w" and tokens[i].low in load_set(lang, "prepositional_pronouns"):
+        return i + 1  # "в нем", "у ньому": the pronoun is the whole phrase
     while i < n and tokens[i].kind == "w" and not is_noun(tokens[i], lang):
         i += 1  # adjectives before the head noun
     if i < n and (tokens[i].kind == "w" or tokens[i].kind == "q"):
