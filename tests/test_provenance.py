@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from sayso.model import Article, Span, Statement
 from sayso.pipeline import DEFAULT_STAGES, Pipeline
 from sayso.provenance import _Doc, find_carriers, find_provenance, find_venues, provenance
-from sayso.provenance_finders import (
+from sayso.provenance_finders import gaps
+from sayso.provenance_lexicon import (
     _names_pattern,
     _words_pattern,
-    gaps,
     holds_remark,
     lexicon,
     may_hold_remark,
