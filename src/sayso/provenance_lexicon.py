@@ -136,6 +136,18 @@ class Lexicon:
     pronouns: frozenset[str]
     remark: re.Pattern[str]
     remark_low: re.Pattern[str]  # ``remark`` for lower-case text: the same matches, found faster
+    remark_words: tuple[str, ...]  # lower-case words one of which each match of ``remark_low`` holds
+
+
+def _remark_words(lines: list[str]) -> tuple[str, ...]:
+    """Words one of which any match of the remark lines holds: of each line the alternatives of the
+    word whose shortest alternative is longest (the rarest, as a rule: "remark/comment", not
+    "this/these"), less any that holds another ("remarks" holds "remark")."""
+    words: set[str] = set()
+    for line in lines:
+        slots = [w.split("/") for w in line.split()]
+        words.update(max(reversed(slots), key=lambda alts: min(map(len, alts))))
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
 
 
 def _keyed(lang: str, name: str) -> dict[str, list[str]]:
@@ -224,7 +236,8 @@ def lexicon() -> Lexicon:
     stop = _words_pattern(fw["lead"] + fw["link"] + fw["det"])
     mod = rf"(?!{stop}\b)[^\W\d_][\w'’-]*"
     remark = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
-    remark_lower = "|".join(_slash_pattern(x.lower()) for lang in LANGS for x in load_lines(lang, "remarks"))
+    remark_lines = [x.lower() for lang in LANGS for x in load_lines(lang, "remarks")]
+    remark_lower = "|".join(_slash_pattern(x) for x in remark_lines)
     first_forms = _forms(names)
     media_forms = _forms(load_lines("en", "media_words"))
     noun_words = _forms(w for n in nouns for w in (n.split()[0], n.split()[0] + "s", n.split()[0] + "es"))
@@ -257,6 +270,7 @@ def lexicon() -> Lexicon:
         pronouns=frozenset(w.casefold() for w in fw["pronoun"]),
         remark=re.compile(rf"(?<![\w])(?i:{remark})(?![\w])"),
         remark_low=re.compile(rf"(?<![\w])(?:{remark_lower})(?![\w])"),
+        remark_words=_remark_words(remark_lines),
     )
 
 
@@ -282,8 +296,10 @@ def remark_filter(text: str) -> str | None:
 
 def may_hold_remark(low: str | None, start: int, end: int, lex: Lexicon) -> bool:
     """Can ``Lexicon.remark`` match in ``start:end``? A case-blind search costs several times a
-    plain one, and most sentences hold no remark."""
-    return low is None or lex.remark_low.search(low, start, end) is not None
+    plain one, and most sentences hold no remark: a few substring tests (``remark_words``) rule out
+    most before the search."""
+    return low is None or (any(low.find(w, start, end) >= 0 for w in lex.remark_words)
+                           and lex.remark_low.search(low, start, end) is not None)
 
 
 def holds_remark(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -293,7 +309,12 @@ def holds_remark(text: str, start: int, end: int, lex: Lexicon) -> bool:
     part = text[start:end]
     low = part.lower()
     # cut out of the text, the range loses what is before it: the lower-case search finds more, never less
-    if len(low) == len(part) and _FOLDS is not None and (part.isascii() or not _FOLDS.search(part)) \
-            and lex.remark_low.search(low) is None:
-        return False
+    if len(low) == len(part) and _FOLDS is not None and (part.isascii() or not _FOLDS.search(part)):
+        for word in lex.remark_words:  # a few substring tests rule out most sentences before any search
+            if word in low:
+                break
+        else:
+            return False
+        if lex.remark_low.search(low) is None:
+            return False
     return lex.remark.search(text, start, end) is not None
