@@ -11,13 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sayso.lang import load_lines
 from sayso.model import Article, Span, Statement, replace_statement
 from sayso.pipeline import DEFAULT_STAGES, Pipeline
 from sayso.provenance import _Doc, find_carriers, find_provenance, find_venues, provenance
-from sayso.provenance_finders import (
+from sayso.provenance_finders import gaps
+from sayso.provenance_lexicon import (
     _names_pattern,
     _words_pattern,
-    gaps,
     holds_remark,
     lexicon,
     may_hold_remark,
@@ -363,6 +364,25 @@ def test_provenance_holds_remark_as_the_case_blind_search(sentence: str, holds: 
         end = start + len(sentence)
         assert holds_remark(text, start, end, lex) == (lex.remark.search(text, start, end) is not None)
     assert holds_remark(sentence, 0, len(sentence), lex) == holds
+
+
+REMARK_LINES = [line for lang in ("en", "ru", "uk") for line in load_lines(lang, "remarks")]
+# one way to write a line: an alternative of each word, as written or in capitals
+REMARKS = st.sampled_from(REMARK_LINES).flatmap(lambda line: st.tuples(
+    *[st.sampled_from(slot.split("/")) for slot in line.split()]).map(" ".join)).flatmap(
+    lambda r: st.sampled_from([r, r.upper(), r.capitalize()]))
+FILLERS = st.sampled_from(["He", "it", "said", ",", "the", "in", "ſaid", "x", "on Monday"])
+
+
+@given(st.lists(st.one_of(REMARKS, FILLERS), max_size=5).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_provenance_remark_words_never_miss_a_remark(sentence: str) -> None:
+    lex = lexicon()
+    text = "x " + sentence + "."
+    start, end = 2, 2 + len(sentence)
+    found = lex.remark.search(text, start, end) is not None
+    assert holds_remark(text, start, end, lex) == found
+    assert may_hold_remark(remark_filter(text), start, end, lex) or not found
 
 
 def _plain_alternation(phrases: list[str], flags: str) -> str:

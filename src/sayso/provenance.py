@@ -23,17 +23,15 @@ from .model import Article, Statement, replace_statement
 from .pipeline import stage
 from .provenance_finders import (
     Carrier,
-    Lexicon,
     Provenance,
     Venue,
     find_carriers,
     find_provenance,
     find_venues,
     gaps,
-    holds_remark,
-    lexicon,
     scan_gaps,
 )
+from .provenance_lexicon import Lexicon, holds_remark, lexicon
 from .settings import Settings
 
 __all__ = ["Carrier", "Provenance", "Venue", "find_carriers", "find_provenance", "find_venues",
