@@ -12,13 +12,15 @@ import pytest
 
 from sayso.api import get_pipeline
 from sayso.dates import (
+    _Layout,
     dates,
     find_date_expressions,
     find_sentence_dates,
+    find_statement_dates,
     parse_header_date,
     resolve,
 )
-from sayso.dates_scan import remark_pattern, remark_pattern_lower
+from sayso.dates_scan import remark_pattern, remark_pattern_lower, scan_sentences
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
@@ -541,3 +543,28 @@ def test_dates_remark_sentences_found_in_lower_case_as_in_the_text(sentence: str
         assert (remark_pattern_lower().search(low) is not None) == exact
     else:  # a text lower case would change: searched as it is
         assert any(c in sentence for c in "ſİ")
+
+
+@pytest.mark.parametrize(("name", "sentence", "needless"), [
+    ("a date inside the quoted words is not when they were said", 0, True),  # only inside the words
+    ("own clause", 0, False),  # a date outside the words
+    ("event date inside another speaker's words", 0, False),  # Jensen, quoted next, is not quoted here
+])
+def test_dates_layout_needless_sentences(name: str, sentence: int, needless: bool) -> None:
+    text, published, statements, _ = STAGE_CASES[name]
+    article = _article(text, published, statements)
+    layout = _Layout(article)
+    spans = [(s.start, s.end) for s in article.sentences]
+    hits = [p for p in scan_sentences(text, spans, ["en"] * len(spans)).hits
+            if spans[sentence][0] <= p < spans[sentence][1]]
+    assert layout.needless(sentence, article.sentences, hits) is needless
+
+
+@pytest.mark.parametrize("name", list(STAGE_CASES))
+def test_dates_needless_sentences_change_no_date(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing the sentences ``_Layout.needless`` skips ties the same dates."""
+    text, published, statements, _ = STAGE_CASES[name]
+    groups = {"We will not give up,": "g1", "Never, whatever happens.": "g1"}
+    skipped = find_statement_dates(_article(text, published, statements, groups))
+    monkeypatch.setattr(_Layout, "needless", lambda *_: False)
+    assert find_statement_dates(_article(text, published, statements, groups)) == skipped

@@ -70,7 +70,7 @@ from .dates_scan import (
     speaks_of_words,
 )
 from .lang import load_lines
-from .model import Article, Statement
+from .model import Article, Span, Statement
 from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
 from .provenance_finders import lexicon
@@ -195,7 +195,8 @@ class _Layout:
         # the sentence holding each statement's first and last character, its cue and its speaker
         # mention (a missing one: its first character): bisect called from C, one list at a time
         sentence_of = partial(bisect.bisect_right, list(map(_START, article.sentences[1:])))
-        starts = list(map(_START, sts))
+        self.starts = starts = list(map(_START, sts))
+        self.quotations = article.quotations
         self.first = list(map(sentence_of, starts))
         self.last = list(map(sentence_of, map(max, starts, [st.end - 1 for st in sts])))
         cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
@@ -214,17 +215,52 @@ class _Layout:
 
     def wanted(self, article: Article, scan: Scan) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's
-        words, cue or speaker touch (``_own``); those just before a statement starts that speak of
-        someone's words (``_events`` reads no other); any that matches a remark pattern
-        (``_remarks``)."""
+        words, cue or speaker touch (``_own``) but the ``needless``; those just before a statement
+        starts that speak of someone's words (``_events`` reads no other); any that matches a remark
+        pattern (``_remarks``)."""
         text, sents, claimed, before = article.text, article.sentences, self.by_sentence, self.before
 
         def wanted(k: int) -> bool:
             a, b = sents[k].start, sents[k].end
-            return k in claimed or (k in before and speaks_of_words(text, a, b, scan)) \
+            if k in claimed:
+                hits = scan.hits[bisect.bisect_left(scan.hits, a):bisect.bisect_left(scan.hits, b)]
+                return not self.needless(k, sents, hits)
+            return (k in before and speaks_of_words(text, a, b, scan)) \
                 or find_remark(text, a, b, scan) is not None
 
         return wanted
+
+    def needless(self, k: int, sents: list[Span], hits: list[int]) -> bool:
+        """Can no rule keep a date of sentence ``k``? So when it holds words of a statement (no remark
+        sentence then), every hit of it (``hits``, each expression holds one) is inside the words of
+        a statement or a quotation (``_own`` drops those) and no event rule reads it: every
+        statement that starts in the ``EVENT_WINDOW`` sentences after it has no speaker key or the
+        speaker of a statement that touches it (``_events`` skips those)."""
+        if not self.holds(k) or not all(self.in_words(p, p + 1) for p in hits):
+            return False
+        s, keys = sents[k], self.keys
+        stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
+        window = keys[bisect.bisect_left(self.starts, s.end):bisect.bisect_left(self.starts, stop)]
+        here = [keys[j] for j in self.by_sentence.get(k, ())]
+        return all(key is None or any(same_speaker(key, h) for h in here) for key in window)
+
+    @cached_property
+    def keys(self) -> list[str | None]:
+        """``speaker_key`` of each statement."""
+        return _speaker_keys(self.sts)
+
+    @cached_property
+    def _words(self) -> tuple[list[int], list[int]]:
+        """The words of every statement and every quotation (a quote no statement kept is still
+        words): their starts in order, and the furthest end of those up to each."""
+        spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
+        return [a for a, _ in spans], list(accumulate((b for _, b in spans), max, initial=0))[1:]
+
+    def in_words(self, a: int, b: int) -> bool:
+        """Does ``[a, b)`` overlap the words of any statement or quotation?"""
+        starts, max_end = self._words
+        k = bisect.bisect_left(starts, b)
+        return k > 0 and max_end[k - 1] > a
 
     def holds(self, k: int) -> bool:
         """Does sentence ``k`` hold words of a statement? (Statements are in text order: their
@@ -241,21 +277,15 @@ class _Context:
         self.article, self.scan = article, scan
         self.order, self.sts = layout.order, layout.sts
         self.by_sentence, self.layout = layout.by_sentence, layout
-        self.keys = _speaker_keys(self.sts)
+        self.keys = layout.keys
         self.found = found
         self.dated = [k for k, f in enumerate(found) if f]  # the sentences with a date
-        self.starts = list(map(_START, self.sts))
+        self.starts = layout.starts
         self.quotations = article.quotations
+        self.in_words = layout.in_words
         self._mates: dict[str, list[int]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         self._surnames: dict[str, set[str]] | None = None
-
-    @cached_property
-    def _words(self) -> tuple[list[int], list[int]]:
-        """The words of every statement and every quotation (a quote no statement kept is still
-        words): their starts in order, and the furthest end of those up to each."""
-        spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
-        return [a for a, _ in spans], list(accumulate((b for _, b in spans), max, initial=0))[1:]
 
     @cached_property
     def ends(self) -> list[tuple[int, int]]:
@@ -319,12 +349,6 @@ class _Context:
 
     def in_quotation(self, a: int, b: int) -> bool:
         return any(q.start < b and a < q.end for q in self.quotations)
-
-    def in_words(self, a: int, b: int) -> bool:
-        """Does ``[a, b)`` overlap the words of any statement or quotation?"""
-        starts, max_end = self._words
-        k = bisect.bisect_left(starts, b)
-        return k > 0 and max_end[k - 1] > a
 
     def mates(self, key: str | None) -> list[int]:
         """The statements (in text order) whose speaker is ``key`` ("umerov" ~ "rustem umerov")."""
