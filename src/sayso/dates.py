@@ -158,6 +158,7 @@ def _pronouns() -> frozenset[str]:
 
 _SPEAKER = operator.attrgetter("speaker", "speaker_mention")
 _START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 _GROUP = operator.attrgetter("group")
 _CUE = operator.attrgetter("cue_start")
 _SPEAKER_AT = operator.attrgetter("speaker_start")
@@ -198,7 +199,7 @@ class _Layout:
         self.starts = starts = list(map(_START, sts))
         self.quotations = article.quotations
         self.first = list(map(sentence_of, starts))
-        self.last = list(map(sentence_of, map(max, starts, [st.end - 1 for st in sts])))
+        self.last = list(map(sentence_of, map(max, starts, map(operator.sub, map(_END, sts), repeat(1)))))
         cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
         who = list(map(sentence_of, _or_start(map(_SPEAKER_AT, sts), starts)))
         # sentence -> the statements whose words, cue or speaker touch it or a sentence between
@@ -209,8 +210,6 @@ class _Layout:
                 continue
             for k in range(lo, hi + 1):
                 self.by_sentence.setdefault(k, []).append(i)
-        # the EVENT_WINDOW sentences before each statement
-        self.before = {k for f in set(self.first) for k in range(max(0, f - EVENT_WINDOW), f)}
         self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
 
     def wanted(self, article: Article, scan: Scan) -> Callable[[int], bool]:
@@ -218,14 +217,17 @@ class _Layout:
         words, cue or speaker touch (``_own``) but the ``needless``; those just before a statement
         starts that speak of someone's words (``_events`` reads no other); any that matches a remark
         pattern (``_remarks``)."""
-        text, sents, claimed, before = article.text, article.sentences, self.by_sentence, self.before
+        text, sents, claimed, first = article.text, article.sentences, self.by_sentence, self.first
 
         def wanted(k: int) -> bool:
             a, b = sents[k].start, sents[k].end
             if k in claimed:
                 hits = scan.hits[bisect.bisect_left(scan.hits, a):bisect.bisect_left(scan.hits, b)]
                 return not self.needless(k, sents, hits)
-            return (k in before and speaks_of_words(text, a, b, scan)) \
+            # a statement starts in the EVENT_WINDOW sentences after k (first sentences are in order)
+            j = bisect.bisect_right(first, k)
+            before = j < len(first) and first[j] <= k + EVENT_WINDOW
+            return (before and speaks_of_words(text, a, b, scan)) \
                 or find_remark(text, a, b, scan) is not None
 
         return wanted
@@ -236,7 +238,11 @@ class _Layout:
         a statement or a quotation (``_own`` drops those) and no event rule reads it: every
         statement that starts in the ``EVENT_WINDOW`` sentences after it has no speaker key or the
         speaker of a statement that touches it (``_events`` skips those)."""
-        if not self.holds(k) or not all(self.in_words(p, p + 1) for p in hits):
+        if not self.holds(k):
+            return False
+        starts, max_end = self._words  # ``in_words(p, p + 1)`` of each hit, inline
+        at = map(bisect.bisect_right, repeat(starts), hits)
+        if not all(j > 0 and max_end[j - 1] > p for j, p in zip(at, hits, strict=True)):
             return False
         s, keys = sents[k], self.keys
         stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
