@@ -545,26 +545,26 @@ def test_dates_remark_sentences_found_in_lower_case_as_in_the_text(sentence: str
         assert any(c in sentence for c in "ſİ")
 
 
-@pytest.mark.parametrize(("name", "sentence", "needless"), [
+@pytest.mark.parametrize(("name", "sentence", "inside"), [
     ("a date inside the quoted words is not when they were said", 0, True),  # only inside the words
     ("own clause", 0, False),  # a date outside the words
-    ("event date inside another speaker's words", 0, False),  # Jensen, quoted next, is not quoted here
+    ("event date inside another speaker's words", 0, True),  # left for the event rule to read
+    ("a shared sentence: the date goes to the nearest cue", 0, False),  # between the statements
 ])
-def test_dates_layout_needless_sentences(name: str, sentence: int, needless: bool) -> None:
+def test_dates_layout_sentences_with_dates_inside_words(name: str, sentence: int, inside: bool) -> None:
     text, published, statements, _ = STAGE_CASES[name]
     article = _article(text, published, statements)
-    layout = _Layout(article)
     spans = [(s.start, s.end) for s in article.sentences]
     hits = [p for p in scan_sentences(text, spans, ["en"] * len(spans)).hits
             if spans[sentence][0] <= p < spans[sentence][1]]
-    assert layout.needless(sentence, article.sentences, hits) is needless
+    assert _Layout(article).inside_words(sentence, hits) is inside
 
 
 @pytest.mark.parametrize("name", list(STAGE_CASES))
-def test_dates_needless_sentences_change_no_date(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Parsing the sentences ``_Layout.needless`` skips ties the same dates."""
+def test_dates_sentences_left_for_later_change_no_date(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing at once the sentences ``_Layout.wanted`` leaves for the event rule ties the same dates."""
     text, published, statements, _ = STAGE_CASES[name]
     groups = {"We will not give up,": "g1", "Never, whatever happens.": "g1"}
-    skipped = find_statement_dates(_article(text, published, statements, groups))
-    monkeypatch.setattr(_Layout, "needless", lambda *_: False)
-    assert find_statement_dates(_article(text, published, statements, groups)) == skipped
+    later = find_statement_dates(_article(text, published, statements, groups))
+    monkeypatch.setattr(_Layout, "inside_words", lambda *_: False)
+    assert find_statement_dates(_article(text, published, statements, groups)) == later

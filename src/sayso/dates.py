@@ -70,7 +70,7 @@ from .dates_scan import (
     speaks_of_words,
 )
 from .lang import load_lines
-from .model import Article, Span, Statement
+from .model import Article, Statement
 from .pipeline import stage
 from .provenance import find_provenance, same_speaker, speaker_key
 from .provenance_finders import lexicon
@@ -212,18 +212,22 @@ class _Layout:
                 self.by_sentence.setdefault(k, []).append(i)
         self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
 
-    def wanted(self, article: Article, scan: Scan) -> Callable[[int], bool]:
+    def wanted(self, article: Article, scan: Scan, later: list[int]) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's
-        words, cue or speaker touch (``_own``) but the ``needless``; those just before a statement
-        starts that speak of someone's words (``_events`` reads no other); any that matches a remark
-        pattern (``_remarks``)."""
+        words, cue or speaker touch (``_own``), but those whose every expression would be inside
+        someone's words (``inside_words``: put in ``later``, for ``_events`` to parse if it reads
+        them); those just before a statement starts that speak of someone's words (``_events``
+        reads no other); any that matches a remark pattern (``_remarks``)."""
         text, sents, claimed, first = article.text, article.sentences, self.by_sentence, self.first
 
         def wanted(k: int) -> bool:
             a, b = sents[k].start, sents[k].end
             if k in claimed:
                 hits = scan.hits[bisect.bisect_left(scan.hits, a):bisect.bisect_left(scan.hits, b)]
-                return not self.needless(k, sents, hits)
+                if self.inside_words(k, hits):
+                    later.append(k)
+                    return False
+                return True
             # a statement starts in the EVENT_WINDOW sentences after k (first sentences are in order)
             j = bisect.bisect_right(first, k)
             before = j < len(first) and first[j] <= k + EVENT_WINDOW
@@ -232,28 +236,15 @@ class _Layout:
 
         return wanted
 
-    def needless(self, k: int, sents: list[Span], hits: list[int]) -> bool:
-        """Can no rule keep a date of sentence ``k``? So when it holds words of a statement (no remark
-        sentence then), every hit of it (``hits``, each expression holds one) is inside the words of
-        a statement or a quotation (``_own`` drops those) and no event rule reads it: every
-        statement that starts in the ``EVENT_WINDOW`` sentences after it has no speaker key or the
-        speaker of a statement that touches it (``_events`` skips those)."""
+    def inside_words(self, k: int, hits: list[int]) -> bool:
+        """Does sentence ``k`` hold words of a statement (it is no remark sentence then) and is each
+        of its ``hits`` (every expression holds one) inside the words of a statement or a quotation
+        (``_own`` drops a date there)? Then only ``_events`` may read its dates, and seldom does."""
         if not self.holds(k):
             return False
         starts, max_end = self._words  # ``in_words(p, p + 1)`` of each hit, inline
         at = map(bisect.bisect_right, repeat(starts), hits)
-        if not all(j > 0 and max_end[j - 1] > p for j, p in zip(at, hits, strict=True)):
-            return False
-        s, keys = sents[k], self.keys
-        stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
-        window = keys[bisect.bisect_left(self.starts, s.end):bisect.bisect_left(self.starts, stop)]
-        here = [keys[j] for j in self.by_sentence.get(k, ())]
-        return all(key is None or any(same_speaker(key, h) for h in here) for key in window)
-
-    @cached_property
-    def keys(self) -> list[str | None]:
-        """``speaker_key`` of each statement."""
-        return _speaker_keys(self.sts)
+        return all(j > 0 and max_end[j - 1] > p for j, p in zip(at, hits, strict=True))
 
     @cached_property
     def _words(self) -> tuple[list[int], list[int]]:
@@ -279,19 +270,30 @@ class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in
     (those only some rules read are made when first read)."""
 
-    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]], scan: Scan) -> None:
+    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]], scan: Scan,
+                 later: list[int], parse: Callable[[int], list[_Found]]) -> None:
         self.article, self.scan = article, scan
         self.order, self.sts = layout.order, layout.sts
         self.by_sentence, self.layout = layout.by_sentence, layout
-        self.keys = layout.keys
+        self.keys = _speaker_keys(self.sts)
         self.found = found
         self.dated = [k for k, f in enumerate(found) if f]  # the sentences with a date
+        # the sentences ``_events`` reads: those and the ones left for later (``found_in``)
+        self.event_sentences = sorted({*self.dated, *later})
+        self._later, self._parse = set(later), parse
         self.starts = layout.starts
         self.quotations = article.quotations
         self.in_words = layout.in_words
         self._mates: dict[str, list[int]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         self._surnames: dict[str, set[str]] | None = None
+
+    def found_in(self, k: int) -> list[_Found]:
+        """The dates of sentence ``k``, parsed now if it was left for later (``_Layout.wanted``)."""
+        if k in self._later:
+            self._later.discard(k)
+            self.found[k] = self._parse(k)
+        return self.found[k]
 
     @cached_property
     def ends(self) -> list[tuple[int, int]]:
@@ -366,15 +368,22 @@ class _Context:
         return self._mates[key]
 
 
-def _sentence_dates(article: Article, pub: date, layout: _Layout) -> tuple[list[list[_Found]], Scan]:
+def _sentence_dates(article: Article, pub: date, layout: _Layout) \
+        -> tuple[list[list[_Found]], Scan, list[int], Callable[[int], list[_Found]]]:
     """The resolved dates of each sentence (those ``_Layout.wanted`` reads; not those in a relative
-    or "when" clause, nor those after the publication date), and the scan they were found with."""
+    or "when" clause, nor those after the publication date), the scan they were found with, the
+    sentences left for later and how to read one of those."""
     spans = list(map(_SPAN, article.sentences))
     language = article.language or ""
     langs = [x or language for x in article.sentence_languages]
     scan = scan_sentences(article.text, spans, langs)
-    exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan), scan)
-    return [_resolved(k, x, pub) if x else [] for k, x in enumerate(exprs)], scan
+    later: list[int] = []
+    exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan, later), scan)
+
+    def parse(k: int) -> list[_Found]:
+        return _resolved(k, find_sentence_dates(article.text, spans, langs, k.__eq__, scan)[k], pub)
+
+    return [_resolved(k, x, pub) if x else [] for k, x in enumerate(exprs)], scan, later, parse
 
 
 def _resolved(k: int, exprs: list[DateExpr], pub: date) -> list[_Found]:
@@ -496,7 +505,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
     Jensen" speaks of Jensen's words)."""
     text, sts, sents = c.article.text, c.sts, c.article.sentences
     out: dict[int, SaidOn] = {}
-    for k in c.dated:
+    for k in c.event_sentences:
         s = sents[k]
         stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
         window = range(bisect.bisect_left(c.starts, s.end), bisect.bisect_left(c.starts, stop))
@@ -520,7 +529,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
                    if same_speaker(c.keys[j], key)]
             # not inside the speaker's own words, nor inside quotation marks (someone's words)
-            cands = [f for f in c.found[k] if all(f.expr.end <= a or b <= f.expr.start for a, b in own)
+            cands = [f for f in c.found_in(k) if all(f.expr.end <= a or b <= f.expr.start for a, b in own)
                      and not c.in_quotation(f.expr.start, f.expr.end)]
             if not cands:
                 continue
@@ -565,10 +574,10 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     if pub is None or not article.statements or not article.sentences:
         return [None] * len(article.statements)
     layout = _Layout(article)
-    found, scan = _sentence_dates(article, pub, layout)
-    if not any(found):
+    found, scan, later, parse = _sentence_dates(article, pub, layout)
+    if not any(found) and not later:
         return [None] * len(article.statements)
-    c = _Context(article, layout, found, scan)
+    c = _Context(article, layout, found, scan, later, parse)
     groups = list(map(_GROUP, c.sts))
     dated = _own(c)
     _share_groups(groups, dated)
