@@ -163,6 +163,7 @@ _GROUP = operator.attrgetter("group")
 _CUE = operator.attrgetter("cue_start")
 _SPEAKER_AT = operator.attrgetter("speaker_start")
 _SPAN = operator.attrgetter("start", "end")
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _speaker_keys(sts: list[Statement]) -> list[str | None]:
@@ -251,7 +252,7 @@ class _Layout:
         """The words of every statement and every quotation (a quote no statement kept is still
         words): their starts in order, and the furthest end of those up to each."""
         spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
-        return [a for a, _ in spans], list(accumulate((b for _, b in spans), max, initial=0))[1:]
+        return list(map(_FIRST, spans)), list(accumulate(map(_SECOND, spans), max))
 
     def in_words(self, a: int, b: int) -> bool:
         """Does ``[a, b)`` overlap the words of any statement or quotation?"""
