@@ -30,7 +30,8 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
   Dates inside any statement's words or any quotation are what was talked about, not when; dates
   in relative or "when" clauses ("who ran in 1992") are about another event; neither dates a
   statement. Only the sentences some rule reads are parsed (``_Layout.wanted``): in an article of
-  forty sentences, a handful.
+  forty sentences, a handful; one whose every expression would be inside someone's words only when
+  the event rule reads it.
 
 The stage writes ``said_on``/``said_on_precision``/``said_on_text`` (the expression as written, at
 offsets the finder keeps), else the publication date with precision ``published``; without a

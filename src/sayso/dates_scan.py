@@ -204,8 +204,8 @@ def _ascii(text: str) -> str | None:
 
 class Scan(NamedTuple):
     """The hits of a stretch of text (``scan_sentences``) and, where it holds no letter outside
-    ASCII, the stretch in lower case with every non-word character a space
-    (``spaced``, from offset ``base`` of the text): its words are the words of the text."""
+    ASCII, the stretch in lower case with every non-word character a space (``spaced``, from
+    offset ``base`` of the text): its words are the words of the text."""
 
     hits: list[int]
     spaced: str | None
