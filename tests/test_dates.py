@@ -12,7 +12,6 @@ import pytest
 
 from sayso.api import get_pipeline
 from sayso.dates import (
-    _Layout,
     dates,
     find_date_expressions,
     find_sentence_dates,
@@ -20,7 +19,8 @@ from sayso.dates import (
     parse_header_date,
     resolve,
 )
-from sayso.dates_scan import remark_pattern, remark_pattern_lower, scan_sentences
+from sayso.dates_layout import Layout
+from sayso.dates_scan import remark_pattern, remark_pattern_lower
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
@@ -545,26 +545,11 @@ def test_dates_remark_sentences_found_in_lower_case_as_in_the_text(sentence: str
         assert any(c in sentence for c in "ſİ")
 
 
-@pytest.mark.parametrize(("name", "sentence", "inside"), [
-    ("a date inside the quoted words is not when they were said", 0, True),  # only inside the words
-    ("own clause", 0, False),  # a date outside the words
-    ("event date inside another speaker's words", 0, True),  # left for the event rule to read
-    ("a shared sentence: the date goes to the nearest cue", 0, False),  # between the statements
-])
-def test_dates_layout_sentences_with_dates_inside_words(name: str, sentence: int, inside: bool) -> None:
-    text, published, statements, _ = STAGE_CASES[name]
-    article = _article(text, published, statements)
-    spans = [(s.start, s.end) for s in article.sentences]
-    hits = [p for p in scan_sentences(text, spans, ["en"] * len(spans)).hits
-            if spans[sentence][0] <= p < spans[sentence][1]]
-    assert _Layout(article).inside_words(sentence, hits) is inside
-
-
 @pytest.mark.parametrize("name", list(STAGE_CASES))
 def test_dates_sentences_left_for_later_change_no_date(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Parsing at once the sentences ``_Layout.wanted`` leaves for the event rule ties the same dates."""
+    """Parsing at once the sentences ``Layout.wanted`` leaves for the event rule ties the same dates."""
     text, published, statements, _ = STAGE_CASES[name]
     groups = {"We will not give up,": "g1", "Never, whatever happens.": "g1"}
     later = find_statement_dates(_article(text, published, statements, groups))
-    monkeypatch.setattr(_Layout, "inside_words", lambda *_: False)
+    monkeypatch.setattr(Layout, "inside_words", lambda *_: False)
     assert find_statement_dates(_article(text, published, statements, groups)) == later

@@ -29,7 +29,7 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
 
   Dates inside any statement's words or any quotation are what was talked about, not when; dates
   in relative or "when" clauses ("who ran in 1992") are about another event; neither dates a
-  statement. Only the sentences some rule reads are parsed (``_Layout.wanted``): in an article of
+  statement. Only the sentences some rule reads are parsed (``Layout.wanted``): in an article of
   forty sentences, a handful; one whose every expression would be inside someone's words only when
   the event rule reads it.
 
@@ -45,11 +45,11 @@ import bisect
 import operator
 import re
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache, cached_property, partial
-from itertools import accumulate, count, repeat
+from itertools import repeat
 from typing import Literal
 
 from .dates_finders import (
@@ -63,13 +63,8 @@ from .dates_finders import (
     resolve,
     weekday_forms,
 )
-from .dates_scan import (
-    Scan,
-    find_remark,
-    norm_words,
-    scan_sentences,
-    speaks_of_words,
-)
+from .dates_layout import EVENT_WINDOW, Layout
+from .dates_scan import Scan, find_remark, norm_words, scan_sentences, speaks_of_words
 from .lang import load_lines
 from .model import Article, Statement
 from .pipeline import stage
@@ -83,9 +78,8 @@ __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates",
 
 # -- tying expressions to statements ------------------------------------------------------------
 
-# A date in a sentence that names a speaker's words dates that speaker's statements in at most this
-# many following sentences.
-EVENT_WINDOW = 1
+# A date in a sentence that names a speaker's words dates that speaker's statements in at most
+# EVENT_WINDOW (``dates_layout``) following sentences ...
 # ... when a word about words stands within this many characters of the date and the name.
 NEAR = 30
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -158,13 +152,8 @@ def _pronouns() -> frozenset[str]:
 
 
 _SPEAKER = operator.attrgetter("speaker", "speaker_mention")
-_START = operator.attrgetter("start")
-_END = operator.attrgetter("end")
 _GROUP = operator.attrgetter("group")
-_CUE = operator.attrgetter("cue_start")
-_SPEAKER_AT = operator.attrgetter("speaker_start")
 _SPAN = operator.attrgetter("start", "end")
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _speaker_keys(sts: list[Statement]) -> list[str | None]:
@@ -182,97 +171,11 @@ def _anchor(st: Statement) -> int:
     return st.start
 
 
-def _or_start(points: Iterable[int | None], starts: list[int]) -> list[int]:
-    """Each statement's point (cue, speaker mention), else its start."""
-    return [s if p is None else p for p, s in zip(points, starts, strict=True)]
-
-
-class _Layout:
-    """The statements of one article in text order and the sentences each touches: read before any
-    date is looked for (which sentences are worth parsing), reused by ``_Context``."""
-
-    def __init__(self, article: Article) -> None:
-        spans = list(map(_SPAN, article.statements))
-        self.order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: ties in their order
-        self.sts = sts = list(map(article.statements.__getitem__, self.order))
-        # the sentence holding each statement's first and last character, its cue and its speaker
-        # mention (a missing one: its first character): bisect called from C, one list at a time
-        sentence_of = partial(bisect.bisect_right, list(map(_START, article.sentences[1:])))
-        self.starts = starts = list(map(_START, sts))
-        self.quotations = article.quotations
-        self.first = list(map(sentence_of, starts))
-        self.last = list(map(sentence_of, map(max, starts, map(operator.sub, map(_END, sts), repeat(1)))))
-        cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
-        who = list(map(sentence_of, _or_start(map(_SPEAKER_AT, sts), starts)))
-        # sentence -> the statements whose words, cue or speaker touch it or a sentence between
-        self.by_sentence: dict[int, list[int]] = {}
-        for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
-            if lo == hi:
-                self.by_sentence.setdefault(lo, []).append(i)
-                continue
-            for k in range(lo, hi + 1):
-                self.by_sentence.setdefault(k, []).append(i)
-        self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
-
-    def wanted(self, article: Article, scan: Scan, later: list[int]) -> Callable[[int], bool]:
-        """Which sentences' dates a rule may read (the others are not parsed): those a statement's
-        words, cue or speaker touch (``_own``), but those whose every expression would be inside
-        someone's words (``inside_words``: put in ``later``, for ``_events`` to parse if it reads
-        them); those just before a statement starts that speak of someone's words (``_events``
-        reads no other); any that matches a remark pattern (``_remarks``)."""
-        text, sents, claimed, first = article.text, article.sentences, self.by_sentence, self.first
-
-        def wanted(k: int) -> bool:
-            a, b = sents[k].start, sents[k].end
-            if k in claimed:
-                hits = scan.hits[bisect.bisect_left(scan.hits, a):bisect.bisect_left(scan.hits, b)]
-                if self.inside_words(k, hits):
-                    later.append(k)
-                    return False
-                return True
-            # a statement starts in the EVENT_WINDOW sentences after k (first sentences are in order)
-            j = bisect.bisect_right(first, k)
-            before = j < len(first) and first[j] <= k + EVENT_WINDOW
-            return (before and speaks_of_words(text, a, b, scan)) \
-                or find_remark(text, a, b, scan) is not None
-
-        return wanted
-
-    def inside_words(self, k: int, hits: list[int]) -> bool:
-        """Does sentence ``k`` hold words of a statement (it is no remark sentence then) and is each
-        of its ``hits`` (every expression holds one) inside the words of a statement or a quotation
-        (``_own`` drops a date there)? Then only ``_events`` may read its dates, and seldom does."""
-        if not self.holds(k):
-            return False
-        starts, max_end = self._words  # ``in_words(p, p + 1)`` of each hit, inline
-        at = map(bisect.bisect_right, repeat(starts), hits)
-        return all(j > 0 and max_end[j - 1] > p for j, p in zip(at, hits, strict=True))
-
-    @cached_property
-    def _words(self) -> tuple[list[int], list[int]]:
-        """The words of every statement and every quotation (a quote no statement kept is still
-        words): their starts in order, and the furthest end of those up to each."""
-        spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
-        return list(map(_FIRST, spans)), list(accumulate(map(_SECOND, spans), max))
-
-    def in_words(self, a: int, b: int) -> bool:
-        """Does ``[a, b)`` overlap the words of any statement or quotation?"""
-        starts, max_end = self._words
-        k = bisect.bisect_left(starts, b)
-        return k > 0 and max_end[k - 1] > a
-
-    def holds(self, k: int) -> bool:
-        """Does sentence ``k`` hold words of a statement? (Statements are in text order: their
-        first sentences too.)"""
-        j = bisect.bisect_right(self.first, k)
-        return j > 0 and self.furthest[j - 1] >= k
-
-
 class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in
     (those only some rules read are made when first read)."""
 
-    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]], scan: Scan,
+    def __init__(self, article: Article, layout: Layout, found: list[list[_Found]], scan: Scan,
                  later: list[int], parse: Callable[[int], list[_Found]]) -> None:
         self.article, self.scan = article, scan
         self.order, self.sts = layout.order, layout.sts
@@ -291,7 +194,7 @@ class _Context:
         self._surnames: dict[str, set[str]] | None = None
 
     def found_in(self, k: int) -> list[_Found]:
-        """The dates of sentence ``k``, parsed now if it was left for later (``_Layout.wanted``)."""
+        """The dates of sentence ``k``, parsed now if it was left for later (``Layout.wanted``)."""
         if k in self._later:
             self._later.discard(k)
             self.found[k] = self._parse(k)
@@ -370,9 +273,9 @@ class _Context:
         return self._mates[key]
 
 
-def _sentence_dates(article: Article, pub: date, layout: _Layout) \
+def _sentence_dates(article: Article, pub: date, layout: Layout) \
         -> tuple[list[list[_Found]], Scan, list[int], Callable[[int], list[_Found]]]:
-    """The resolved dates of each sentence (those ``_Layout.wanted`` reads; not those in a relative
+    """The resolved dates of each sentence (those ``Layout.wanted`` reads; not those in a relative
     or "when" clause, nor those after the publication date), the scan they were found with, the
     sentences left for later and how to read one of those."""
     spans = list(map(_SPAN, article.sentences))
@@ -575,7 +478,7 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     pub = _published(article)
     if pub is None or not article.statements or not article.sentences:
         return [None] * len(article.statements)
-    layout = _Layout(article)
+    layout = Layout(article)
     found, scan, later, parse = _sentence_dates(article, pub, layout)
     if not any(found) and not later:
         return [None] * len(article.statements)
