@@ -15,9 +15,11 @@ from sayso.dates import (
     dates,
     find_date_expressions,
     find_sentence_dates,
+    find_statement_dates,
     parse_header_date,
     resolve,
 )
+from sayso.dates_layout import Layout
 from sayso.dates_scan import remark_pattern, remark_pattern_lower
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
@@ -541,3 +543,13 @@ def test_dates_remark_sentences_found_in_lower_case_as_in_the_text(sentence: str
         assert (remark_pattern_lower().search(low) is not None) == exact
     else:  # a text lower case would change: searched as it is
         assert any(c in sentence for c in "ſİ")
+
+
+@pytest.mark.parametrize("name", list(STAGE_CASES))
+def test_dates_sentences_left_for_later_change_no_date(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing at once the sentences ``Layout.wanted`` leaves for the event rule ties the same dates."""
+    text, published, statements, _ = STAGE_CASES[name]
+    groups = {"We will not give up,": "g1", "Never, whatever happens.": "g1"}
+    later = find_statement_dates(_article(text, published, statements, groups))
+    monkeypatch.setattr(Layout, "inside_words", lambda *_: False)
+    assert find_statement_dates(_article(text, published, statements, groups)) == later

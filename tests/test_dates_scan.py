@@ -44,6 +44,9 @@ def test_dates_scan_hits_the_words_a_date_needs(text: str, words: list[str]) -> 
     [
         ("He said: “No,” on Friday.", " he said   no   on friday  "),
         ("Він сказав", None),  # Cyrillic: no quick way
+        ("José said", None),  # a letter outside ASCII
+        ("© AP: 5\u20ac on Friday", "   ap  5  on friday "),  # other signs outside ASCII are spaces too
+        ("Ma\u0303e said", " ma e said "),  # a combining mark is no word character
     ],
 )
 def test_dates_scan_words_are_the_text_in_lower_case_with_spaces(text: str, spaced: str | None) -> None:

@@ -29,8 +29,9 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
 
   Dates inside any statement's words or any quotation are what was talked about, not when; dates
   in relative or "when" clauses ("who ran in 1992") are about another event; neither dates a
-  statement. Only the sentences some rule reads are parsed (``_Layout.wanted``): in an article of
-  forty sentences, a handful.
+  statement. Only the sentences some rule reads are parsed (``Layout.wanted``): in an article of
+  forty sentences, a handful; one whose every expression would be inside someone's words only when
+  the event rule reads it.
 
 The stage writes ``said_on``/``said_on_precision``/``said_on_text`` (the expression as written, at
 offsets the finder keeps), else the publication date with precision ``published``; without a
@@ -43,11 +44,10 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property, partial
-from itertools import accumulate, count
 from typing import Literal
 
 from .dates_finders import (
@@ -61,13 +61,8 @@ from .dates_finders import (
     resolve,
     weekday_forms,
 )
-from .dates_scan import (
-    Scan,
-    find_remark,
-    norm_words,
-    scan_sentences,
-    speaks_of_words,
-)
+from .dates_layout import EVENT_WINDOW, Layout
+from .dates_scan import Scan, find_remark, norm_words, scan_sentences, speaks_of_words
 from .lang import load_lines
 from .model import Article, Statement, replace_statement
 from .pipeline import stage
@@ -81,9 +76,8 @@ __all__ = ["DateExpr", "SaidOn", "find_date_expressions", "find_sentence_dates",
 
 # -- tying expressions to statements ------------------------------------------------------------
 
-# A date in a sentence that names a speaker's words dates that speaker's statements in at most this
-# many following sentences.
-EVENT_WINDOW = 1
+# A date in a sentence that names a speaker's words dates that speaker's statements in at most
+# EVENT_WINDOW (``dates_layout``) following sentences ...
 # ... when a word about words stands within this many characters of the date and the name.
 NEAR = 30
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -156,10 +150,7 @@ def _pronouns() -> frozenset[str]:
 
 
 _SPEAKER = operator.attrgetter("speaker", "speaker_mention")
-_START = operator.attrgetter("start")
 _GROUP = operator.attrgetter("group")
-_CUE = operator.attrgetter("cue_start")
-_SPEAKER_AT = operator.attrgetter("speaker_start")
 _SPAN = operator.attrgetter("start", "end")
 
 
@@ -178,83 +169,34 @@ def _anchor(st: Statement) -> int:
     return st.start
 
 
-def _or_start(points: Iterable[int | None], starts: list[int]) -> list[int]:
-    """Each statement's point (cue, speaker mention), else its start."""
-    return [s if p is None else p for p, s in zip(points, starts, strict=True)]
-
-
-class _Layout:
-    """The statements of one article in text order and the sentences each touches: read before any
-    date is looked for (which sentences are worth parsing), reused by ``_Context``."""
-
-    def __init__(self, article: Article) -> None:
-        spans = list(map(_SPAN, article.statements))
-        self.order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: ties in their order
-        self.sts = sts = list(map(article.statements.__getitem__, self.order))
-        # the sentence holding each statement's first and last character, its cue and its speaker
-        # mention (a missing one: its first character): bisect called from C, one list at a time
-        sentence_of = partial(bisect.bisect_right, list(map(_START, article.sentences[1:])))
-        starts = list(map(_START, sts))
-        self.first = list(map(sentence_of, starts))
-        self.last = list(map(sentence_of, map(max, starts, [st.end - 1 for st in sts])))
-        cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
-        who = list(map(sentence_of, _or_start(map(_SPEAKER_AT, sts), starts)))
-        # sentence -> the statements whose words, cue or speaker touch it or a sentence between
-        self.by_sentence: dict[int, list[int]] = {}
-        for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
-            if lo == hi:
-                self.by_sentence.setdefault(lo, []).append(i)
-                continue
-            for k in range(lo, hi + 1):
-                self.by_sentence.setdefault(k, []).append(i)
-        # the EVENT_WINDOW sentences before each statement
-        self.before = {k for f in set(self.first) for k in range(max(0, f - EVENT_WINDOW), f)}
-        self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
-
-    def wanted(self, article: Article, scan: Scan) -> Callable[[int], bool]:
-        """Which sentences' dates a rule may read (the others are not parsed): those a statement's
-        words, cue or speaker touch (``_own``); those just before a statement starts that speak of
-        someone's words (``_events`` reads no other); any that matches a remark pattern
-        (``_remarks``)."""
-        text, sents, claimed, before = article.text, article.sentences, self.by_sentence, self.before
-
-        def wanted(k: int) -> bool:
-            a, b = sents[k].start, sents[k].end
-            return k in claimed or (k in before and speaks_of_words(text, a, b, scan)) \
-                or find_remark(text, a, b, scan) is not None
-
-        return wanted
-
-    def holds(self, k: int) -> bool:
-        """Does sentence ``k`` hold words of a statement? (Statements are in text order: their
-        first sentences too.)"""
-        j = bisect.bisect_right(self.first, k)
-        return j > 0 and self.furthest[j - 1] >= k
-
-
 class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in
     (those only some rules read are made when first read)."""
 
-    def __init__(self, article: Article, layout: _Layout, found: list[list[_Found]], scan: Scan) -> None:
+    def __init__(self, article: Article, layout: Layout, found: list[list[_Found]], scan: Scan,
+                 later: list[int], parse: Callable[[int], list[_Found]]) -> None:
         self.article, self.scan = article, scan
         self.order, self.sts = layout.order, layout.sts
         self.by_sentence, self.layout = layout.by_sentence, layout
         self.keys = _speaker_keys(self.sts)
         self.found = found
         self.dated = [k for k, f in enumerate(found) if f]  # the sentences with a date
-        self.starts = list(map(_START, self.sts))
+        # the sentences ``_events`` reads: those and the ones left for later (``found_in``)
+        self.event_sentences = sorted({*self.dated, *later})
+        self._later, self._parse = set(later), parse
+        self.starts = layout.starts
         self.quotations = article.quotations
+        self.in_words = layout.in_words
         self._mates: dict[str, list[int]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         self._surnames: dict[str, set[str]] | None = None
 
-    @cached_property
-    def _words(self) -> tuple[list[int], list[int]]:
-        """The words of every statement and every quotation (a quote no statement kept is still
-        words): their starts in order, and the furthest end of those up to each."""
-        spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
-        return [a for a, _ in spans], list(accumulate((b for _, b in spans), max, initial=0))[1:]
+    def found_in(self, k: int) -> list[_Found]:
+        """The dates of sentence ``k``, parsed now if it was left for later (``Layout.wanted``)."""
+        if k in self._later:
+            self._later.discard(k)
+            self.found[k] = self._parse(k)
+        return self.found[k]
 
     @cached_property
     def ends(self) -> list[tuple[int, int]]:
@@ -319,12 +261,6 @@ class _Context:
     def in_quotation(self, a: int, b: int) -> bool:
         return any(q.start < b and a < q.end for q in self.quotations)
 
-    def in_words(self, a: int, b: int) -> bool:
-        """Does ``[a, b)`` overlap the words of any statement or quotation?"""
-        starts, max_end = self._words
-        k = bisect.bisect_left(starts, b)
-        return k > 0 and max_end[k - 1] > a
-
     def mates(self, key: str | None) -> list[int]:
         """The statements (in text order) whose speaker is ``key`` ("umerov" ~ "rustem umerov")."""
         if key is None:
@@ -335,15 +271,22 @@ class _Context:
         return self._mates[key]
 
 
-def _sentence_dates(article: Article, pub: date, layout: _Layout) -> tuple[list[list[_Found]], Scan]:
-    """The resolved dates of each sentence (those ``_Layout.wanted`` reads; not those in a relative
-    or "when" clause, nor those after the publication date), and the scan they were found with."""
+def _sentence_dates(article: Article, pub: date, layout: Layout) \
+        -> tuple[list[list[_Found]], Scan, list[int], Callable[[int], list[_Found]]]:
+    """The resolved dates of each sentence (those ``Layout.wanted`` reads; not those in a relative
+    or "when" clause, nor those after the publication date), the scan they were found with, the
+    sentences left for later and how to read one of those."""
     spans = list(map(_SPAN, article.sentences))
     language = article.language or ""
     langs = [x or language for x in article.sentence_languages]
     scan = scan_sentences(article.text, spans, langs)
-    exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan), scan)
-    return [_resolved(k, x, pub) if x else [] for k, x in enumerate(exprs)], scan
+    later: list[int] = []
+    exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan, later), scan)
+
+    def parse(k: int) -> list[_Found]:
+        return _resolved(k, find_sentence_dates(article.text, spans, langs, k.__eq__, scan)[k], pub)
+
+    return [_resolved(k, x, pub) if x else [] for k, x in enumerate(exprs)], scan, later, parse
 
 
 def _resolved(k: int, exprs: list[DateExpr], pub: date) -> list[_Found]:
@@ -465,7 +408,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
     Jensen" speaks of Jensen's words)."""
     text, sts, sents = c.article.text, c.sts, c.article.sentences
     out: dict[int, SaidOn] = {}
-    for k in c.dated:
+    for k in c.event_sentences:
         s = sents[k]
         stop = sents[min(k + EVENT_WINDOW, len(sents) - 1)].end
         window = range(bisect.bisect_left(c.starts, s.end), bisect.bisect_left(c.starts, stop))
@@ -489,7 +432,7 @@ def _events(c: _Context, dated: list[SaidOn | None]) -> dict[int, SaidOn]:
             own = [(sts[j].start, sts[j].end) for j in c.by_sentence.get(k, ())
                    if same_speaker(c.keys[j], key)]
             # not inside the speaker's own words, nor inside quotation marks (someone's words)
-            cands = [f for f in c.found[k] if all(f.expr.end <= a or b <= f.expr.start for a, b in own)
+            cands = [f for f in c.found_in(k) if all(f.expr.end <= a or b <= f.expr.start for a, b in own)
                      and not c.in_quotation(f.expr.start, f.expr.end)]
             if not cands:
                 continue
@@ -533,11 +476,11 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     pub = _published(article)
     if pub is None or not article.statements or not article.sentences:
         return [None] * len(article.statements)
-    layout = _Layout(article)
-    found, scan = _sentence_dates(article, pub, layout)
-    if not any(found):
+    layout = Layout(article)
+    found, scan, later, parse = _sentence_dates(article, pub, layout)
+    if not any(found) and not later:
         return [None] * len(article.statements)
-    c = _Context(article, layout, found, scan)
+    c = _Context(article, layout, found, scan, later, parse)
     groups = list(map(_GROUP, c.sts))
     dated = _own(c)
     _share_groups(groups, dated)

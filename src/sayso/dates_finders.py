@@ -417,21 +417,20 @@ def _anchors(text: str, start: int, scan: Scan, g: _Grammar) -> list[int]:
     with ``TOKEN`` in the 60 characters read backwards, so that only the last ``LEAD_WORDS`` are
     taken (a word is a word either way round)."""
     out = set(scan.hits)
-    spaced, base = scan.spaced, scan.base
+    spaced, base, triggers = scan.spaced, scan.base, g.triggers
     for p in scan.hits:
         lo = max(start, p - 60)
         if spaced is not None and "_" not in (window := spaced[lo - base:p - base]):
             end = len(window)
             for w in reversed(window.split()[-LEAD_WORDS:]):  # the last words, from the last
-                end = len(window[:end].rstrip(" "))
-                end -= len(w)  # where the word starts
-                if w[0].isdigit() or w in g.triggers:
+                end = window.rfind(w, 0, end)  # where the word starts: only spaces follow it
+                if w[0].isdigit() or w in triggers:
                     out.add(lo + end)
             continue
         for t in islice(TOKEN.finditer(text[lo:p][::-1]), LEAD_WORDS):
             a, b = p - t.end(), p - t.start()
             w = text[a:b]
-            if w[0].isdigit() or w.lower() in g.triggers:
+            if w[0].isdigit() or w.lower() in triggers:
                 out.add(a)
     return sorted(out)
 

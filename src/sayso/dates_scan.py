@@ -186,21 +186,26 @@ def _ascii_content(langs: tuple[str, ...]) -> frozenset[str]:
 # makes them spaces; the table (for bytes.translate) makes every ASCII non-word character a space.
 _PUNCTUATION = [c for c in "“”‘’„«»—–―…\xa0\u2009\u200b\u202f•·" if not re.match(r"\w", c)]
 _ASCII_SPACES = bytes(32 if i < 128 and not re.match(r"\w", chr(i)) else i for i in range(256))
+_OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w]")  # outside ASCII and no word character: "©", "€", "\u0303"
 
 
 def _ascii(text: str) -> str | None:
-    """``text`` with ``_PUNCTUATION`` made spaces, or None when a character outside ASCII remains
-    (a letter: "José", Cyrillic; a rare sign)."""
+    """``text`` with its non-word characters outside ASCII made spaces (``_PUNCTUATION``, the
+    common ones, by ``str.replace``; any other by one more pass, seldom needed), or None when a
+    letter outside ASCII remains ("José", Cyrillic)."""
     for c in _PUNCTUATION:
         if c in text:
             text = text.replace(c, " ")
+    if text.isascii():
+        return text
+    text = _OTHER_NON_WORD.sub(" ", text)
     return text if text.isascii() else None
 
 
 class Scan(NamedTuple):
-    """The hits of a stretch of text (``scan_sentences``) and, where its characters outside ASCII
-    are all common punctuation, the stretch in lower case with every non-word character a space
-    (``spaced``, from offset ``base`` of the text): its words are the words of the text."""
+    """The hits of a stretch of text (``scan_sentences``) and, where it holds no letter outside
+    ASCII, the stretch in lower case with every non-word character a space (``spaced``, from
+    offset ``base`` of the text): its words are the words of the text."""
 
     hits: list[int]
     spaced: str | None

@@ -1,0 +1,111 @@
+"""Where the statements of an article stand among its sentences, for ``sayso.dates``: read before
+any date is looked for, to parse only the sentences some rule of that stage may read (in an article
+of forty sentences, a handful), and reused by its rules."""
+
+from __future__ import annotations
+
+import bisect
+import operator
+from collections.abc import Callable, Iterable
+from functools import cached_property, partial
+from itertools import accumulate, count, repeat
+
+from .dates_scan import Scan, find_remark, speaks_of_words
+from .model import Article
+
+# A date in a sentence that names a speaker's words dates that speaker's statements in at most this
+# many following sentences (``dates._events``).
+EVENT_WINDOW = 1
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+_CUE = operator.attrgetter("cue_start")
+_SPEAKER_AT = operator.attrgetter("speaker_start")
+_SPAN = operator.attrgetter("start", "end")
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+
+
+def _or_start(points: Iterable[int | None], starts: list[int]) -> list[int]:
+    """Each statement's point (cue, speaker mention), else its start."""
+    return [s if p is None else p for p, s in zip(points, starts, strict=True)]
+
+
+class Layout:
+    """The statements of one article in text order and the sentences each touches: read before any
+    date is looked for (which sentences are worth parsing), reused by ``dates._Context``."""
+
+    def __init__(self, article: Article) -> None:
+        spans = list(map(_SPAN, article.statements))
+        self.order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: ties in their order
+        self.sts = sts = list(map(article.statements.__getitem__, self.order))
+        # the sentence holding each statement's first and last character, its cue and its speaker
+        # mention (a missing one: its first character): bisect called from C, one list at a time
+        sentence_of = partial(bisect.bisect_right, list(map(_START, article.sentences[1:])))
+        self.starts = starts = list(map(_START, sts))
+        self.quotations = article.quotations
+        self.first = list(map(sentence_of, starts))
+        self.last = list(map(sentence_of, map(max, starts, map(operator.sub, map(_END, sts), repeat(1)))))
+        cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
+        who = list(map(sentence_of, _or_start(map(_SPEAKER_AT, sts), starts)))
+        # sentence -> the statements whose words, cue or speaker touch it or a sentence between
+        self.by_sentence: dict[int, list[int]] = {}
+        for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
+            if lo == hi:
+                self.by_sentence.setdefault(lo, []).append(i)
+                continue
+            for k in range(lo, hi + 1):
+                self.by_sentence.setdefault(k, []).append(i)
+        self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
+
+    def wanted(self, article: Article, scan: Scan, later: list[int]) -> Callable[[int], bool]:
+        """Which sentences' dates a rule may read (the others are not parsed): those a statement's
+        words, cue or speaker touch (``_own``), but those whose every expression would be inside
+        someone's words (``inside_words``: put in ``later``, for ``_events`` to parse if it reads
+        them); those just before a statement starts that speak of someone's words (``_events``
+        reads no other); any that matches a remark pattern (``_remarks``)."""
+        text, sents, claimed, first = article.text, article.sentences, self.by_sentence, self.first
+
+        def wanted(k: int) -> bool:
+            a, b = sents[k].start, sents[k].end
+            if k in claimed:
+                hits = scan.hits[bisect.bisect_left(scan.hits, a):bisect.bisect_left(scan.hits, b)]
+                if self.inside_words(k, hits):
+                    later.append(k)
+                    return False
+                return True
+            # a statement starts in the EVENT_WINDOW sentences after k (first sentences are in order)
+            j = bisect.bisect_right(first, k)
+            before = j < len(first) and first[j] <= k + EVENT_WINDOW
+            return (before and speaks_of_words(text, a, b, scan)) \
+                or find_remark(text, a, b, scan) is not None
+
+        return wanted
+
+    def inside_words(self, k: int, hits: list[int]) -> bool:
+        """Does sentence ``k`` hold words of a statement (it is no remark sentence then) and is each
+        of its ``hits`` (every expression holds one) inside the words of a statement or a quotation
+        (``_own`` drops a date there)? Then only ``_events`` may read its dates, and seldom does."""
+        if not self.holds(k):
+            return False
+        starts, max_end = self._words  # ``in_words(p, p + 1)`` of each hit, inline
+        at = map(bisect.bisect_right, repeat(starts), hits)
+        return all(j > 0 and max_end[j - 1] > p for j, p in zip(at, hits, strict=True))
+
+    @cached_property
+    def _words(self) -> tuple[list[int], list[int]]:
+        """The words of every statement and every quotation (a quote no statement kept is still
+        words): their starts in order, and the furthest end of those up to each."""
+        spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
+        return list(map(_FIRST, spans)), list(accumulate(map(_SECOND, spans), max))
+
+    def in_words(self, a: int, b: int) -> bool:
+        """Does ``[a, b)`` overlap the words of any statement or quotation?"""
+        starts, max_end = self._words
+        k = bisect.bisect_left(starts, b)
+        return k > 0 and max_end[k - 1] > a
+
+    def holds(self, k: int) -> bool:
+        """Does sentence ``k`` hold words of a statement? (Statements are in text order: their
+        first sentences too.)"""
+        j = bisect.bisect_right(self.first, k)
+        return j > 0 and self.furthest[j - 1] >= k
