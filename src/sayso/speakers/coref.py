@@ -26,7 +26,9 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache, partial
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from ..lang import load_lines, load_set
@@ -124,6 +126,10 @@ class Event(NamedTuple):
     speaker: bool = False  # the speaker of a statement
 
 
+_new_event = partial(tuple.__new__, Event)  # an Event from one tuple, without the keyword machinery
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     speaker: str | None
@@ -149,6 +155,15 @@ def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
     a, b = toks[:-1], e.tokens[:-1]
     return all(x == y or (x[:1] == y[:1] and (len(x) == 1 or len(y) == 1))
                for x, y in zip(a, b, strict=False))
+
+
+_SEEN = attrgetter("seen")
+
+
+@lru_cache(maxsize=65536)
+def _surname_keys(last: str) -> tuple[str, ...]:
+    """The keys a surname is filed under and looked up by (a long one also without its inflection)."""
+    return (last, last[:-1], last[:-2]) if len(last) >= 6 else (last,)
 
 
 class _Resolver:
@@ -180,8 +195,7 @@ class _Resolver:
         ("Clinton" after Bill and Hillary Clinton) goes to the one named last before each occurrence.
         """
         text = self.text
-        raw, writtens, first = collect_names(text)
-        roles = {writtens[i]: text[r[0]:r[3]] for i, r in enumerate(raw) if r[3]}
+        raw, writtens, first, roles = collect_names(text)
         entity_of: dict[str, Entity] = {}
         maybe_weak: set[str] = set()
         for written, (_s, _e, typ, _r, canonical) in first.items():
@@ -201,10 +215,11 @@ class _Resolver:
                         entity_of[written].strong = True
         shared = self._shared_surnames(entity_of) if any(
             len(v) > 1 for v in self.by_surname.values()) else {}
-        new_event = tuple.__new__
+        self.event_starts = list(map(_START, raw))
         if not shared:
-            self.events = [new_event(Event, (r[0], r[1], entity_of[w], False))
-                           for r, w in zip(raw, writtens, strict=True)]
+            # one C-level pass: the common case, every occurrence of a form names the form's entity
+            self.events = list(map(_new_event, zip(self.event_starts, map(_END, raw),
+                                                   map(entity_of.__getitem__, writtens), repeat(False))))
         else:
             last_named: dict[int, int] = {}
             for r, written in zip(raw, writtens, strict=True):
@@ -213,8 +228,7 @@ class _Resolver:
                 if written in shared:
                     e = max(shared[written], key=lambda x: last_named.get(id(x), -1))
                 last_named[id(e)] = start
-                self.events.append(new_event(Event, (start, end, e, False)))
-        self.event_starts = [r[0] for r in raw]
+                self.events.append(_new_event((start, end, e, False)))
 
     def _shared_surnames(self, entity_of: dict[str, Entity]) -> dict[str, list[Entity]]:
         """Written forms that fit several people of the article, with those people."""
@@ -251,7 +265,7 @@ class _Resolver:
                               None))
         fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
         if fits:
-            e = max(fits, key=lambda x: x.seen)
+            e = max(fits, key=_SEEN)
             if typ == "media":
                 e.type = "media"
             e.absorb(written, role, name)
@@ -267,24 +281,26 @@ class _Resolver:
         gender = gender_of(written, role, name)
         best: Entity | None = None
         if toks:
-            last = toks[-1]
-            keys = [last] + ([last[:-1], last[:-2]] if len(last) >= 6 else [])
-            cands = [e for k in keys for e in self.by_surname.get(k, ())]
-            if len(toks) == 1:
-                cands += self.by_first.get(last, [])
-            fits = [e for e in cands if _person_fits(e, toks, gender)]
-            best = max(fits, key=lambda x: x.seen) if fits else None
+            by_surname = self.by_surname
+            cands = [e for k in _surname_keys(toks[-1]) if k in by_surname for e in by_surname[k]]
+            if len(toks) == 1 and toks[0] in self.by_first:
+                cands += self.by_first[toks[0]]
+            if cands:  # most forms are a new person's: no bucket holds anyone
+                fits = [e for e in cands if _person_fits(e, toks, gender)]
+                best = max(fits, key=_SEEN) if fits else None
         if best is None:
             best = Entity("person", name, gender, role, toks)
             self.entities.append(best)
         else:
             best.absorb(written, role, name)
         best.seen = self.clock
-        if best.tokens:
-            for index, k in ((self.by_surname, best.tokens[-1]), (self.by_first, best.tokens[0])):
-                if index is self.by_first and len(best.tokens) == 1:
-                    continue
-                bucket = index.setdefault(k, [])
+        toks = best.tokens
+        if toks:
+            bucket = self.by_surname.setdefault(toks[-1], [])
+            if best not in bucket:
+                bucket.append(best)
+            if len(toks) > 1:
+                bucket = self.by_first.setdefault(toks[0], [])
                 if best not in bucket:
                     bucket.append(best)
         return best

@@ -372,38 +372,51 @@ def iter_names(text: str) -> list[NameRun]:
     return collect_names(text)[0]
 
 
-def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRun]]:
-    """``iter_names`` with, for each name, its written form, and each form's first occurrence."""
+def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRun], dict[str, str]]:
+    """``iter_names`` with, for each name, its written form, each form's first occurrence, and the
+    role written in the run of each form that has one (the last such run's)."""
     runs: list[NameRun] = []
     writtens: list[str] = []
     first: dict[str, NameRun] = {}
-    shapes_of = _run_shapes
-    from .slavic_mentions import cyrillic_shapes  # it builds on this module
+    roles: dict[str, str] = {}
+    shapes_of = _found_shapes
     for m in _patterns()["run"].finditer(text):
         found, nxt = m.group(0, 1)
         s0 = m.start()
-        # "24 Channel": a number before the run belongs to a medium's name
-        if s0 >= 2 and text[s0 - 2].isdigit() and text[s0 - 1] == " ":
+        # "24 Channel": a number before the run belongs to a medium's name (the space test first: cheap)
+        if text[s0 - 1] == " " and s0 >= 2 and text[s0 - 2].isdigit():
             q = s0 - 2
             while q > 0 and text[q - 1].isdigit():
                 q -= 1
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 found = text[q:s0 + len(found)]
                 s0 = q
-        if "\u0400" <= found[0] <= "\u04ff":  # a run that opens in Cyrillic
-            shapes = cyrillic_shapes(found)
-        else:
-            shapes = shapes_of(found, nxt is not None and nxt.islower())
+        shapes = shapes_of(found, nxt is not None and nxt.islower())
         if not shapes:
             continue  # the most common runs: "The", "In"
-        for rs, re_, typ, role_end, canonical in shapes:
+        for rs, re_, typ, role_end, canonical, written, role in shapes:
             run = (s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical)
             runs.append(run)
-            written = found if rs == 0 and re_ == len(found) else found[rs:re_]
             writtens.append(written)
             if written not in first:
                 first[written] = run
-    return runs, writtens, first
+            if role:
+                roles[written] = role
+    return runs, writtens, first, roles
+
+
+@lru_cache(maxsize=65536)
+def _found_shapes(found: str, next_lower: bool) -> tuple[tuple[int, int, SpeakerType, int, str, str, str], ...]:
+    """The shapes of one run (Cyrillic or not) with each one's written form and role, memoised: the
+    scan's loop then only shifts offsets."""
+    if "\u0400" <= found[0] <= "\u04ff":  # a run that opens in Cyrillic
+        from .slavic_mentions import cyrillic_shapes  # it builds on this module
+
+        shapes = cyrillic_shapes(found)
+    else:
+        shapes = _run_shapes(found, next_lower)
+    return tuple((rs, re_, typ, role_end, canonical, found[rs:re_], found[rs:role_end] if role_end else "")
+                 for rs, re_, typ, role_end, canonical in shapes)
 
 
 # (start, end, type, end of the role or 0, canonical name), offsets relative to the run
