@@ -35,12 +35,12 @@ from ..lang import load_lines, load_set
 from ..model import Article, Span, SpeakerType, Statement, replace_statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
+from .descriptions import DETERMINERS as _DETERMINERS
+from .descriptions import WORD as _WORD
+from .descriptions import read_description
 from .names import (
     collect_names,
-    description_head,
     gender_of,
-    head_cut,
-    media_words,
     org_info,
     org_key,
     person_tokens,
@@ -60,11 +60,6 @@ BONUS_SUBJECT = 1.0
 BONUS_SAME_SENTENCE = 0.5
 PENALTY_IN_QUOTE = 2.0
 
-_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "a", "an", "one", "two", "three",
-                          "several", "some", "many", "its", "their", "his", "her", "our", "your", "my"])
-_INDEFINITE = frozenset(["a", "an", "one", "two", "three", "several", "some", "many", "unnamed",
-                         "anonymous", "certain"])
-_WORD = re.compile(r"[\w][\w'’\-]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PASSIVE = re.compile(r"[ ,]*(?:was|were|is|are|be|been|being|has been|have been|had been)[ ]+"
                       r"(?:\w+ly[ ]+)?\Z")
@@ -82,11 +77,6 @@ def _pronouns() -> dict[str, str]:
             word, _, cls = line.partition(" ")
             out[word.lower()] = cls.strip()
     return out
-
-
-@cache
-def _titles() -> frozenset[str]:
-    return frozenset(line.partition(":")[0].strip().lower() for line in load_lines("en", "titles"))
 
 
 @dataclass(slots=True, eq=False)
@@ -385,15 +375,23 @@ class _Resolver:
         si = self.sentence_of(pos)
         own_quote = self.quote_of(pos)
         lo = self.sentences[max(0, si - LOOKBACK)].start
+        ex_start, ex_end = exclude if exclude else (0, 0)
+        sent_starts, events = self.sent_starts, self.events
+        ev_si = si  # the sentence of the event at hand: events come latest first, so it only goes down
         best = -1e9
         best_e: Entity | None = None
-        # latest first: an earlier event must score strictly higher to win
-        for ev in reversed(self.events_in(lo, pos)):
-            if ev.end > pos or (exclude and ev.start < exclude[1] and exclude[0] < ev.end):
+        # latest first (the events that start in [lo, pos) and end by pos, as ``events_in`` gives
+        # them): an earlier event must score strictly higher to win
+        for k in range(bisect.bisect_left(self.event_starts, pos) - 1,
+                       bisect.bisect_left(self.event_starts, lo) - 1, -1):
+            ev = events[k]
+            if ev.end > pos or (ev.start < ex_end and ex_start < ev.end):
                 continue
             if not fits(ev.entity):
                 continue
-            d = si - self.sentence_of(ev.start)
+            while ev_si > 0 and sent_starts[ev_si] > ev.start:
+                ev_si -= 1
+            d = si - ev_si
             score = -DISTANCE * d + (BONUS_SAME_SENTENCE if d == 0 else 0.0)
             if score + max(BONUS_SPEAKER, BONUS_SUBJECT) <= best:
                 continue
@@ -428,55 +426,45 @@ class _Resolver:
             return _resolution(self.events[k].entity)  # the mention is a name: the common case
         if _CYRILLIC.search(mention):
             return self._describe_slavic(mention, start, end)
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
-        if not spans:
+        d = read_description(mention)
+        if d is None:
             return None
-        words = [mention[a:b] for a, b in spans]
-        lows = [w.lower() for w in words]
-        cut = head_cut(lows)
-        head = description_head(lows)
         # only names in the head part count ("a young woman … in Montana" is not Montana)
-        head_end = start + spans[cut - 1][1]
+        head_end = start + d.head_end
         inside = [ev for ev in self.events_in(start, end) if ev.end <= head_end]
         named = inside[-1] if inside and inside[-1].end >= head_end - 2 else None  # "… Stian Jensen"
-        anon = load_set("en", "anonymous")
-        joined = " ".join(lows)
-        indefinite = lows[0] in _INDEFINITE
-        if (named is None or named.entity.type != "person") and (
-                (set(lows[:cut]) & anon) or any(" " in a and a in joined for a in anon)
-                or (indefinite and head in _titles())):
+        if (named is None or named.entity.type != "person") and d.anonymous:
             return Resolution(mention, "anonymous", None)  # "a source in …", "a top Trump adviser"
-        if (named is None or named.entity.type == "group") and head in load_set("en", "groups") \
-                and head not in media_words("description"):
+        if (named is None or named.entity.type == "group") and d.groups and not d.medium:
             return Resolution(mention, "group", None)  # "officials in Ukraine", "Western diplomats"
         if named is not None and named.entity.type == "person":
             return _resolution(named.entity)
-        if head in media_words("description"):
+        if d.medium:
             media = [ev.entity for ev in inside if ev.entity.type == "media"]
             e2 = media[-1] if media else self.nearest(start, lambda x: x.type == "media")
             if e2 is not None:
                 return _resolution(e2)
-            return Resolution(mention, "group" if head in load_set("en", "groups") else "media", None)
+            return Resolution(mention, "group" if d.groups else "media", None)
         if named is not None:
             return _resolution(named.entity)
-        if head in load_set("en", "organisation_words"):
+        head = d.head
+        if d.organisation:
             e3 = self.nearest(start, lambda x: x.type in ("organisation", "media")
                               and head in x.canonical.lower().split())
             if e3 is not None:
                 return _resolution(e3)
             return Resolution(mention, "organisation", None)
-        if head in _titles():
+        if d.title:
             e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
             if e4 is not None:
                 return _resolution(e4)
-            role = mention[spans[1][0]:spans[cut - 1][1]] if lows[0] in _DETERMINERS and cut > 1 else None
-            return Resolution(mention, "person", role)
-        if words[0][:1].isupper() and lows[0] not in _DETERMINERS:
+            return Resolution(mention, "person", d.role)
+        if d.capitalised:
             typ = speaker_type_of(mention)
             if typ is None:
                 return Resolution(mention, None, None)  # "Republican": no name
             return _resolution(self.link(mention, typ, None, mention))
-        if head.endswith("s") and lows[0] not in _DETERMINERS - _INDEFINITE:
+        if d.plural:
             return Resolution(mention, "group", None)
         return None
 

@@ -405,8 +405,12 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     return runs, writtens, first, roles
 
 
+# a run's shape with its written form and role ("" when none)
+_FoundShape = tuple[int, int, SpeakerType, int, str, str, str]
+
+
 @lru_cache(maxsize=65536)
-def _found_shapes(found: str, next_lower: bool) -> tuple[tuple[int, int, SpeakerType, int, str, str, str], ...]:
+def _found_shapes(found: str, next_lower: bool) -> tuple[_FoundShape, ...]:
     """The shapes of one run (Cyrillic or not) with each one's written form and role, memoised: the
     scan's loop then only shifts offsets."""
     if "\u0400" <= found[0] <= "\u04ff":  # a run that opens in Cyrillic
