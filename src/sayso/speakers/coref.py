@@ -609,8 +609,18 @@ def find_speakers(article: Article) -> list[Resolution | None]:
         b = resolved_before(st.start)
         if b is not None and "\n" not in r.text[sts[b].end:st.start]:
             out[i] = _inherit(sts[b], out[b])
-    return [Resolution(x.entity.canonical, x.entity.type, r.role_of(x.entity), x.entity, x.mention)
-            if x is not None and x.entity is not None else x for x in out]
+    # the entity as it ends up (its fullest name, its role), once per resolution: many are shared
+    final: dict[int, Resolution] = {}
+    result: list[Resolution | None] = []
+    for x in out:
+        if x is not None and x.entity is not None:
+            y = final.get(id(x))
+            if y is None:
+                y = final[id(x)] = Resolution(x.entity.canonical, x.entity.type, r.role_of(x.entity),
+                                              x.entity, x.mention)
+            x = y
+        result.append(x)
+    return result
 
 
 def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
