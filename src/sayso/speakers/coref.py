@@ -148,6 +148,12 @@ def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
 
 
 _SEEN = attrgetter("seen")
+_ENTITY = attrgetter("entity")
+
+
+@lru_cache(maxsize=65536)
+def _org_words(name: str) -> tuple[str, ...]:
+    return tuple(org_key(name).split())
 
 
 @lru_cache(maxsize=65536)
@@ -172,7 +178,7 @@ class _Resolver:
         self.by_key: dict[str, Entity] = {}
         self.byinitials: dict[str, Entity] = {}
         self.clock = 0
-        self.first_spans: dict[int, list[tuple[int, int]]] | None = None
+        self.named: tuple[list[Event], list[Entity]] | None = None
         self.events: list[Event] = []
         self.event_starts: list[int] = []
         self._link_names()
@@ -251,8 +257,7 @@ class _Resolver:
         cands += [self.by_key.get(p) for p in prefixes]
         if bare:
             # "the Office", "the Ministry": the body last named with that word
-            cands.append(next((e for e in reversed(self.entities) if key in org_key(e.canonical).split()),
-                              None))
+            cands.append(next((e for e in reversed(self.entities) if key in _org_words(e.canonical)), None))
         fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
         if fits:
             e = max(fits, key=_SEEN)
@@ -325,14 +330,19 @@ class _Resolver:
         """The entity's role: in a name run, else written next to one of its names (looked up once)."""
         if e.role is None and not e.role_checked and e.type == "person":
             e.role_checked = True
-            if self.first_spans is None:
-                # the first few names of each entity suffice: a role is written where one is introduced
-                self.first_spans = {}
-                for ev in self.events:
-                    spans = self.first_spans.setdefault(id(ev.entity), [])
-                    if len(spans) < 4:
-                        spans.append((ev.start, ev.end))
-            for start, end in self.first_spans.get(id(e), []):
+            if self.named is None:
+                # the events as they stand at the first question (a snapshot: later speakers are
+                # not looked at), as their entities: a C-level ``index`` then finds an entity's names
+                self.named = (self.events.copy(), list(map(_ENTITY, self.events)))
+            events, entities = self.named
+            # the first few names of each entity suffice: a role is written where one is introduced
+            i = -1
+            for _ in range(4):
+                try:
+                    i = entities.index(e, i + 1)  # entities compare by identity
+                except ValueError:
+                    break
+                start, end = events[i].start, events[i].end
                 sent = self.sentences[self.sentence_of(start)]
                 role = role_near(self.text, start, end, sent.start, sent.end)
                 if role:
