@@ -148,6 +148,7 @@ def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
 
 
 _SEEN = attrgetter("seen")
+_Words = tuple[str, ...]
 _ENTITY = attrgetter("entity")
 
 
@@ -157,9 +158,13 @@ def _org_words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _surname_keys(last: str) -> tuple[str, ...]:
-    """The keys a surname is filed under and looked up by (a long one also without its inflection)."""
-    return (last, last[:-1], last[:-2]) if len(last) >= 6 else (last,)
+def _person_form(written: str, role: str | None, name: str) -> tuple[_Words, _Words, str | None]:
+    """A person's name as linking reads it: its word skeletons, the keys its surname is looked up by
+    (a long one also without its inflection), and its gender."""
+    toks = person_tokens(name)
+    last = toks[-1] if toks else ""
+    keys = (last, last[:-1], last[:-2]) if len(last) >= 6 else (last,)
+    return toks, keys, gender_of(written, role, name)
 
 
 class _Resolver:
@@ -194,9 +199,15 @@ class _Resolver:
         raw, writtens, first, roles = collect_names(text)
         entity_of: dict[str, Entity] = {}
         maybe_weak: set[str] = set()
+        link_person = self._link_person
         for written, (_s, _e, typ, _r, canonical) in first.items():
-            e = entity_of[written] = self.link(written, typ, roles.get(written), canonical)
-            if " " in canonical or written in roles or e.gender or typ != "person" \
+            role = roles.get(written)
+            if typ == "person":  # ``link`` without its dispatch: most forms are people's
+                self.clock += 1
+                e = entity_of[written] = link_person(written, role, canonical)
+            else:
+                e = entity_of[written] = self.link(written, typ, role, canonical)
+            if " " in canonical or role is not None or e.gender or typ != "person" \
                     or _CYRILLIC.search(written):  # a Cyrillic run is a name only when its words say so
                 e.strong = True
             elif not e.strong:
@@ -272,12 +283,14 @@ class _Resolver:
         return e
 
     def _link_person(self, written: str, role: str | None, name: str) -> Entity:
-        toks = person_tokens(name)
-        gender = gender_of(written, role, name)
+        toks, keys, gender = _person_form(written, role, name)
         best: Entity | None = None
         if toks:
             by_surname = self.by_surname
-            cands = [e for k in _surname_keys(toks[-1]) if k in by_surname for e in by_surname[k]]
+            cands: list[Entity] = []
+            for k in keys:
+                if k in by_surname:
+                    cands += by_surname[k]
             if len(toks) == 1 and toks[0] in self.by_first:
                 cands += self.by_first[toks[0]]
             if cands:  # most forms are a new person's: no bucket holds anyone
