@@ -4,13 +4,14 @@ The attribution stage leaves each statement with its speaker mention as written 
 "the minister", "The publication", "a source in the Office of the President"). Here:
 
 * names found anywhere in the article (``names.collect_names``, the core of ``find_name_mentions``)
-  become entities, each written form linked once; all forms of one person share one entity whose
+  become entities (``entities.Entities``), each written form linked once; all forms of one person share one entity whose
   name is the fullest form seen ("Umerov" → "Rustem Umerov"), outlets share one entity ("FT" /
   "Financial Times"), and Cyrillic forms join their Latin twin ("Умеров", "Умерова");
 * pronouns go to the best compatible earlier entity: a speaker of an earlier statement or the
   subject of a sentence scores higher, every sentence further back costs (salience minus distance);
-* descriptions go to the nearest entity that fits: "the minister" to a person with a minister role,
-  "the publication" / "the journalists" to a medium, "the Office" to an organisation named so;
+* descriptions (read once per wording by ``descriptions.read_description``) go to the nearest
+  entity that fits: "the minister" to a person with a minister role, "the publication" / "the
+  journalists" to a medium, "the Office" to an organisation named so;
 * unnamed speakers ("a source in …") are anonymous and plural ones ("Western diplomats") a group,
   both keeping their wording; a passive subject ("the FT publication was labeled") gives way to
   the agent ("In the Office of …, …"), and an elided subject ("… and emphasized that") continues the
@@ -26,10 +27,8 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache, partial
-from itertools import repeat
-from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from functools import cache
+from operator import attrgetter
 
 from ..lang import load_lines, load_set
 from ..model import Article, Span, SpeakerType, Statement, replace_statement, stable_id
@@ -38,17 +37,8 @@ from ..settings import Settings
 from .descriptions import DETERMINERS as _DETERMINERS
 from .descriptions import WORD as _WORD
 from .descriptions import read_description
-from .names import (
-    collect_names,
-    gender_of,
-    org_info,
-    org_key,
-    person_tokens,
-    role_near,
-    same_surname,
-    skeleton,
-    speaker_type_of,
-)
+from .entities import Entities, Entity, Event
+from .names import org_info, role_near, speaker_type_of
 from .slavic_mentions import find_complement_end, is_plural, lemmas
 
 LOOKBACK = 8  # sentences a pronoun may reach back
@@ -61,6 +51,7 @@ BONUS_SAME_SENTENCE = 0.5
 PENALTY_IN_QUOTE = 2.0
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ENTITY = attrgetter("entity")
 _PASSIVE = re.compile(r"[ ,]*(?:was|were|is|are|be|been|being|has been|have been|had been)[ ]+"
                       r"(?:\w+ly[ ]+)?\Z")
 _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|saying)\b")
@@ -79,47 +70,6 @@ def _pronouns() -> dict[str, str]:
     return out
 
 
-@dataclass(slots=True, eq=False)
-class Entity:
-    """One speaker of the article: every mention of it points here."""
-
-    type: SpeakerType
-    canonical: str
-    gender: str | None = None
-    role: str | None = None
-    tokens: tuple[str, ...] = ()  # skeletons of the name words (people)
-    seen: int = 0  # when it was last named (for "the most recent one")
-    role_checked: bool = False
-    # a person named only by one capitalised word opening sentences ("Aerobic activity …", "Netizens
-    # said") may be no name at all: it speaks when a statement names it, but no pronoun points to it
-    strong: bool = False
-
-    def absorb(self, written: str, role: str | None, name: str) -> None:
-        if len(name.split()) > len(self.canonical.split()) or (
-                len(name.split()) == len(self.canonical.split()) and len(name) > len(self.canonical)
-                and self.type != "media"):
-            self.canonical = name
-            if self.type == "person":
-                self.tokens = tuple(skeleton(w) for w in name.split())
-        if self.role is None and role:
-            self.role = role
-        if self.gender is None and self.type == "person":
-            self.gender = gender_of(written, role, name)
-
-
-class Event(NamedTuple):
-    """An entity named (or referred to) at an offset."""
-
-    start: int
-    end: int
-    entity: Entity
-    speaker: bool = False  # the speaker of a statement
-
-
-_new_event = partial(tuple.__new__, Event)  # an Event from one tuple, without the keyword machinery
-_START, _END = itemgetter(0), itemgetter(1)
-
-
 @dataclass(frozen=True, slots=True)
 class Resolution:
     speaker: str | None
@@ -130,206 +80,15 @@ class Resolution:
     mention: tuple[str, int, int] | None = None
 
 
-_CARRIERS: frozenset[str] = frozenset({"media", "organisation"})
-
-
-def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
-    if not toks or not e.tokens:
-        return False
-    if gender and e.gender and gender != e.gender:
-        return False
-    if len(toks) == 1 and len(e.tokens) > 1 and toks[0] == e.tokens[0]:
-        return True  # "Hillary" after "Hillary Clinton"
-    if not same_surname(toks[-1], e.tokens[-1]):
-        return False
-    a, b = toks[:-1], e.tokens[:-1]
-    return all(x == y or (x[:1] == y[:1] and (len(x) == 1 or len(y) == 1))
-               for x, y in zip(a, b, strict=False))
-
-
-_SEEN = attrgetter("seen")
-_Words = tuple[str, ...]
-_ENTITY = attrgetter("entity")
-
-
-@lru_cache(maxsize=65536)
-def _org_words(name: str) -> tuple[str, ...]:
-    return tuple(org_key(name).split())
-
-
-@lru_cache(maxsize=65536)
-def _person_form(written: str, role: str | None, name: str) -> tuple[_Words, _Words, str | None]:
-    """A person's name as linking reads it: its word skeletons, the keys its surname is looked up by
-    (a long one also without its inflection), and its gender."""
-    toks = person_tokens(name)
-    last = toks[-1] if toks else ""
-    keys = (last, last[:-1], last[:-2]) if len(last) >= 6 else (last,)
-    return toks, keys, gender_of(written, role, name)
-
-
-class _Resolver:
+class _Resolver(Entities):
     def __init__(self, article: Article) -> None:
-        self.text = article.text
         self.langs = article.sentence_languages
-        self.sentences: list[Span] = article.sentences or [Span(0, len(article.text))]
-        self.sent_starts = [s.start for s in self.sentences]
         quotes = sorted((q.start, q.end) for q in article.quotations)
         quotes += sorted((s.start, s.end) for s in article.statements if s.kind == "direct")
         self.quotes = sorted(set(quotes))
         self.quote_starts = [q[0] for q in self.quotes]
-        self.entities: list[Entity] = []
-        self.by_surname: dict[str, list[Entity]] = {}
-        self.by_first: dict[str, list[Entity]] = {}
-        self.by_key: dict[str, Entity] = {}
-        self.byinitials: dict[str, Entity] = {}
-        self.clock = 0
         self.named: tuple[list[Event], list[Entity]] | None = None
-        self.events: list[Event] = []
-        self.event_starts: list[int] = []
-        self._link_names()
-
-    def _link_names(self) -> None:
-        """Every name of the article as an event of its entity.
-
-        Each written form is linked once, in the order forms first appear (the costly part), and
-        its occurrences share that entity; a surname that several people of the article share
-        ("Clinton" after Bill and Hillary Clinton) goes to the one named last before each occurrence.
-        """
-        text = self.text
-        raw, writtens, first, roles = collect_names(text)
-        entity_of: dict[str, Entity] = {}
-        maybe_weak: set[str] = set()
-        link_person = self._link_person
-        for written, (_s, _e, typ, _r, canonical) in first.items():
-            role = roles.get(written)
-            if typ == "person":  # ``link`` without its dispatch: most forms are people's
-                self.clock += 1
-                e = entity_of[written] = link_person(written, role, canonical)
-            else:
-                e = entity_of[written] = self.link(written, typ, role, canonical)
-            if " " in canonical or role is not None or e.gender or typ != "person" \
-                    or _CYRILLIC.search(written):  # a Cyrillic run is a name only when its words say so
-                e.strong = True
-            elif not e.strong:
-                maybe_weak.add(written)
-        if maybe_weak:
-            opens = {s.start for s in self.sentences}
-            for r, written in zip(raw, writtens, strict=True):
-                if written in maybe_weak:
-                    start = r[0]
-                    opening = start in opens or (start - 1 in opens and not text[start - 1].isalnum())
-                    if not opening:
-                        entity_of[written].strong = True
-        shared = self._shared_surnames(entity_of) if any(
-            len(v) > 1 for v in self.by_surname.values()) else {}
-        self.event_starts = list(map(_START, raw))
-        if not shared:
-            # one C-level pass: the common case, every occurrence of a form names the form's entity
-            self.events = list(map(_new_event, zip(self.event_starts, map(_END, raw),
-                                                   map(entity_of.__getitem__, writtens), repeat(False))))
-        else:
-            last_named: dict[int, int] = {}
-            for r, written in zip(raw, writtens, strict=True):
-                start, end = r[0], r[1]
-                e = entity_of[written]
-                if written in shared:
-                    e = max(shared[written], key=lambda x: last_named.get(id(x), -1))
-                last_named[id(e)] = start
-                self.events.append(_new_event((start, end, e, False)))
-
-    def _shared_surnames(self, entity_of: dict[str, Entity]) -> dict[str, list[Entity]]:
-        """Written forms that fit several people of the article, with those people."""
-        out: dict[str, list[Entity]] = {}
-        for written, e in entity_of.items():
-            if e.type != "person" or not e.tokens:
-                continue
-            name = written if len(e.tokens) == 1 else None
-            toks = person_tokens(name) if name else ()
-            if len(toks) != 1:
-                continue
-            cands = [x for x in self.by_surname.get(toks[0], []) + self.by_first.get(toks[0], [])
-                     if _person_fits(x, toks, None)]
-            if len({id(x) for x in cands}) > 1:
-                out[written] = cands
-        return out
-
-    # -- entities -------------------------------------------------------------------------------
-    def link(self, written: str, typ: SpeakerType, role: str | None, name: str) -> Entity:
-        """The entity a name belongs to (a new one when none fits)."""
-        self.clock += 1
-        if typ == "person":
-            return self._link_person(written, role, name)
-        key, ini, prefixes, bare, _ = org_info(name)
-        known = self.by_key.get(key)
-        if known is not None and known.type == typ:
-            known.seen = self.clock
-            return known
-        cands = [known, self.by_key.get(ini) if ini else None, self.byinitials.get(key)]
-        cands += [self.by_key.get(p) for p in prefixes]
-        if bare:
-            # "the Office", "the Ministry": the body last named with that word
-            cands.append(next((e for e in reversed(self.entities) if key in _org_words(e.canonical)), None))
-        fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
-        if fits:
-            e = max(fits, key=_SEEN)
-            if typ == "media":
-                e.type = "media"
-            e.absorb(written, role, name)
-        else:
-            e = Entity(typ, name, None, role, ())
-            self.entities.append(e)
-        e.seen = self.clock
-        self._index_org(e, key)
-        return e
-
-    def _link_person(self, written: str, role: str | None, name: str) -> Entity:
-        toks, keys, gender = _person_form(written, role, name)
-        best: Entity | None = None
-        if toks:
-            by_surname = self.by_surname
-            cands: list[Entity] = []
-            for k in keys:
-                if k in by_surname:
-                    cands += by_surname[k]
-            if len(toks) == 1 and toks[0] in self.by_first:
-                cands += self.by_first[toks[0]]
-            if cands:  # most forms are a new person's: no bucket holds anyone
-                fits = [e for e in cands if _person_fits(e, toks, gender)]
-                best = max(fits, key=_SEEN) if fits else None
-        if best is None:
-            best = Entity("person", name, gender, role, toks)
-            self.entities.append(best)
-        else:
-            best.absorb(written, role, name)
-        best.seen = self.clock
-        toks = best.tokens
-        if toks:
-            bucket = self.by_surname.setdefault(toks[-1], [])
-            if best not in bucket:
-                bucket.append(best)
-            if len(toks) > 1:
-                bucket = self.by_first.setdefault(toks[0], [])
-                if best not in bucket:
-                    bucket.append(best)
-        return best
-
-    def _index_org(self, e: Entity, key: str) -> None:
-        self.by_key[key] = e
-        _, ini, prefixes, _, _ = org_info(e.canonical)
-        for p in prefixes:
-            self.by_key.setdefault(p, e)
-        if ini:
-            self.byinitials.setdefault(ini, e)
-
-    def _add_event(self, start: int, end: int, entity: Entity, speaker: bool) -> None:
-        ev = Event(start, end, entity, speaker)
-        if not self.event_starts or start >= self.event_starts[-1]:
-            self.events.append(ev)
-            self.event_starts.append(start)
-            return
-        i = bisect.bisect_left(self.event_starts, start)
-        self.events.insert(i, ev)
-        self.event_starts.insert(i, start)
+        super().__init__(article.text, article.sentences or [Span(0, len(article.text))])
 
     def is_subject(self, ev: Event) -> bool:
         """Does the event open its sentence (nothing but determiners and capitalised words before it)?"""
@@ -596,7 +355,7 @@ def find_speakers(article: Article) -> list[Resolution | None]:
             out[i] = res
             if res.entity is not None:
                 res.entity.strong = True
-                r._add_event(span[0], span[1], res.entity, speaker=True)
+                r.add_event(span[0], span[1], res.entity, speaker=True)
     # first person inside a quote: the quote's speaker; no subject after a coordination, or no
     # attribution at all: the statement before it (looked up by bisection: articles can be huge)
     by_start = sorted(range(len(sts)), key=lambda k: sts[k].start)
