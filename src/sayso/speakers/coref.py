@@ -4,9 +4,9 @@ The attribution stage leaves each statement with its speaker mention as written 
 "the minister", "The publication", "a source in the Office of the President"). Here:
 
 * names found anywhere in the article (``names.collect_names``, the core of ``find_name_mentions``)
-  become entities (``entities.Entities``), each written form linked once; all forms of one person share one entity whose
-  name is the fullest form seen ("Umerov" → "Rustem Umerov"), outlets share one entity ("FT" /
-  "Financial Times"), and Cyrillic forms join their Latin twin ("Умеров", "Умерова");
+  become entities (``entities.Entities``), each written form linked once; all forms of one person
+  share one entity whose name is the fullest form seen ("Umerov" → "Rustem Umerov"), outlets share
+  one entity ("FT" / "Financial Times"), and Cyrillic forms join their Latin twin ("Умеров", "Умерова");
 * pronouns go to the best compatible earlier entity: a speaker of an earlier statement or the
   subject of a sentence scores higher, every sentence further back costs (salience minus distance);
 * descriptions (read once per wording by ``descriptions.read_description``) go to the nearest
