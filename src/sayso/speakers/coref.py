@@ -318,11 +318,10 @@ def find_speakers(article: Article) -> list[Resolution | None]:
     pronouns = _pronouns()
     by_mention: dict[tuple[int, int], Resolution] = {}
 
-    def where(i: int) -> int:
-        s = sts[i]
-        return s.speaker_start if s.speaker_start is not None else (s.cue_start if s.cue_start is not None
-                                                                    else s.start)
-
+    # where each statement names its speaker: the order speakers are met in (keys computed once)
+    wheres = [s.speaker_start if s.speaker_start is not None else (s.cue_start if s.cue_start is not None
+                                                                   else s.start) for s in sts]
+    where = wheres.__getitem__
     order = sorted(range(len(sts)), key=where)
     later: list[int] = []
     for i in order:
@@ -358,10 +357,12 @@ def find_speakers(article: Article) -> list[Resolution | None]:
                 r.add_event(span[0], span[1], res.entity, speaker=True)
     # first person inside a quote: the quote's speaker; no subject after a coordination, or no
     # attribution at all: the statement before it (looked up by bisection: articles can be huge)
-    by_start = sorted(range(len(sts)), key=lambda k: sts[k].start)
-    starts = [sts[k].start for k in by_start]
-    by_end = sorted(range(len(sts)), key=lambda k: sts[k].end)
-    ends = [sts[k].end for k in by_end]
+    all_starts = [s.start for s in sts]
+    all_ends = [s.end for s in sts]
+    by_start = sorted(range(len(sts)), key=all_starts.__getitem__)
+    starts = [all_starts[k] for k in by_start]
+    by_end = sorted(range(len(sts)), key=all_ends.__getitem__)
+    ends = [all_ends[k] for k in by_end]
 
     def resolved_before(pos: int) -> int | None:
         """The last resolved statement that ends at or before ``pos`` (a few steps back at most)."""
