@@ -168,15 +168,17 @@ class Entities:
     def _shared_surnames(self, entity_of: dict[str, Entity]) -> dict[str, list[Entity]]:
         """Written forms that fit several people of the article, with those people."""
         out: dict[str, list[Entity]] = {}
+        by_surname, by_first = self.by_surname, self.by_first
         for written, e in entity_of.items():
-            if e.type != "person" or not e.tokens:
+            if e.type != "person" or len(e.tokens) != 1:
                 continue
-            name = written if len(e.tokens) == 1 else None
-            toks = person_tokens(name) if name else ()
+            toks = person_tokens(written)
             if len(toks) != 1:
                 continue
-            cands = [x for x in self.by_surname.get(toks[0], []) + self.by_first.get(toks[0], [])
-                     if _person_fits(x, toks, None)]
+            here = by_surname.get(toks[0], []) + by_first.get(toks[0], [])
+            if len(here) < 2:
+                continue  # one person at most: nothing to share (the common case, tested first)
+            cands = [x for x in here if _person_fits(x, toks, None)]
             if len({id(x) for x in cands}) > 1:
                 out[written] = cands
         return out
