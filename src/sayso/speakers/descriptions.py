@@ -12,13 +12,38 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..lang import load_lines, load_set
-from .names import description_head, head_cut, media_words
+from .names import media_words
 
 DETERMINERS = frozenset(["the", "this", "that", "these", "those", "a", "an", "one", "two", "three",
                          "several", "some", "many", "its", "their", "his", "her", "our", "your", "my"])
 INDEFINITE = frozenset(["a", "an", "one", "two", "three", "several", "some", "many", "unnamed",
                         "anonymous", "certain"])
 WORD = re.compile(r"[\w][\w'’\-]*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSTMODIFIERS = frozenset(["in", "at", "from", "with", "for", "on", "close", "familiar", "near", "inside",
+                            "within", "to", "who", "that", "which", "whose", "representing", "working",
+                            "involved", "linked", "based", "speaking", "like", "including"])
+_QUANTITIES = frozenset(["number", "numbers", "majority", "group", "groups", "lot", "lots", "dozens",
+                         "hundreds", "thousands", "millions", "some", "many", "most", "several", "one", "two",
+                         "three", "all", "none", "few", "handful", "half", "part", "rest", "each", "both"])
+
+
+def head_cut(lows: list[str]) -> int:
+    """Where the words after the head begin ("a source | in the Office", "Democrats | trying to …")."""
+    return next((i for i, w in enumerate(lows)
+                 if i > 0 and (w in _POSTMODIFIERS
+                               or (w.endswith("ing") and len(w) > 5 and lows[i - 1].endswith("s")))),
+                len(lows))
+
+
+def description_head(lows: list[str]) -> str:
+    """The head noun of a speaker description (lower-case words): "a source in the Office" → "source",
+    "an increasing number of officials in Ukraine" → "officials", "the head of the Office" → "head"."""
+    words = lows[:head_cut(lows)]
+    if "of" in words[1:]:
+        k = words.index("of", 1)
+        words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
+    return _POSSESSIVE_END.sub("", words[-1]) if words else lows[-1]
 
 
 @cache
@@ -33,7 +58,7 @@ class Description(NamedTuple):
     head: str  # the head noun: "source", "minister", "officials"
     head_end: int  # where the head part ends: a name after it ("… in Montana") is not the speaker
     anonymous: bool  # "a source in …", "a top Trump adviser"
-    groups: bool  # the head is a group word ("officials", "journalists")
+    groups: bool  # the head is a group word ("officials", "protesters")
     medium: bool  # the head describes a medium ("the publication", "the journalists")
     organisation: bool  # the head is an organisation word ("the Office")
     title: bool  # the head is a title ("the minister")

@@ -526,7 +526,7 @@ def speaker_type_of(words: str) -> SpeakerType | None:
     return m.type if m else None
 
 
-# -- matching names and reading descriptions (used by coreference) ---------------------------------
+# -- matching names (used by coreference; descriptions are read in descriptions.py) ---------------
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
@@ -554,32 +554,6 @@ def same_surname(a: str, b: str) -> bool:
     # inflected Cyrillic forms: Умерова, Умеровым → umerova, umerovim
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
-
-
-_POSTMODIFIERS = frozenset(["in", "at", "from", "with", "for", "on", "close", "familiar", "near", "inside",
-                            "within", "to", "who", "that", "which", "whose", "representing", "working",
-                            "involved", "linked", "based", "speaking", "like", "including"])
-_QUANTITIES = frozenset(["number", "numbers", "majority", "group", "groups", "lot", "lots", "dozens",
-                         "hundreds", "thousands", "millions", "some", "many", "most", "several", "one", "two",
-                         "three", "all", "none", "few", "handful", "half", "part", "rest", "each", "both"])
-
-
-def head_cut(lows: list[str]) -> int:
-    """Where the words after the head begin ("a source | in the Office", "Democrats | trying to …")."""
-    return next((i for i, w in enumerate(lows)
-                 if i > 0 and (w in _POSTMODIFIERS
-                               or (w.endswith("ing") and len(w) > 5 and lows[i - 1].endswith("s")))),
-                len(lows))
-
-
-def description_head(lows: list[str]) -> str:
-    """The head noun of a speaker description (lower-case words): "a source in the Office" → "source",
-    "an increasing number of officials in Ukraine" → "officials", "the head of the Office" → "head"."""
-    words = lows[:head_cut(lows)]
-    if "of" in words[1:]:
-        k = words.index("of", 1)
-        words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
-    return _POSSESSIVE_END.sub("", words[-1]) if words else lows[-1]
 
 
 def initials(name: str) -> str:
