@@ -194,12 +194,16 @@ class Entities:
         if known is not None and known.type == typ:
             known.seen = self.clock
             return known
-        cands = [known, self.by_key.get(ini) if ini else None, self.byinitials.get(key)]
-        cands += [self.by_key.get(p) for p in prefixes]
+        by_key = self.by_key
+        cands = [known, by_key.get(ini) if ini else None, self.byinitials.get(key)]
+        if prefixes:
+            cands += [by_key.get(p) for p in prefixes]
         if bare:
             # "the Office", "the Ministry": the body last named with that word
             cands.append(next((e for e in reversed(self.entities) if key in _org_words(e.canonical)), None))
-        fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
+        # most bodies are named once: no candidate at all, nothing to fit
+        fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)] \
+            if cands.count(None) < len(cands) else []
         if fits:
             e = max(fits, key=_SEEN)
             if typ == "media":
