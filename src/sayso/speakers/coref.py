@@ -169,15 +169,15 @@ class _Resolver(Entities):
         for k in range(bisect.bisect_left(self.event_starts, pos) - 1,
                        bisect.bisect_left(self.event_starts, lo) - 1, -1):
             ev = events[k]
-            if ev.end > pos or (ev.start < ex_end and ex_start < ev.end):
-                continue
-            if not fits(ev.entity):
-                continue
             while ev_si > 0 and sent_starts[ev_si] > ev.start:
                 ev_si -= 1
             d = si - ev_si
             score = -DISTANCE * d + (BONUS_SAME_SENTENCE if d == 0 else 0.0)
             if score + max(BONUS_SPEAKER, BONUS_SUBJECT) <= best:
+                break  # the score only falls further back: no earlier event can win
+            if ev.end > pos or (ev.start < ex_end and ex_start < ev.end):
+                continue
+            if not fits(ev.entity):
                 continue
             if ev.speaker:
                 score += BONUS_SPEAKER
