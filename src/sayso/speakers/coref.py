@@ -49,6 +49,7 @@ BONUS_SPEAKER = 1.5
 BONUS_SUBJECT = 1.0
 BONUS_SAME_SENTENCE = 0.5
 PENALTY_IN_QUOTE = 2.0
+_BEST_BONUS = max(BONUS_SPEAKER, BONUS_SUBJECT)
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ENTITY = attrgetter("entity")
@@ -173,7 +174,7 @@ class _Resolver(Entities):
                 ev_si -= 1
             d = si - ev_si
             score = -DISTANCE * d + (BONUS_SAME_SENTENCE if d == 0 else 0.0)
-            if score + max(BONUS_SPEAKER, BONUS_SUBJECT) <= best:
+            if score + _BEST_BONUS <= best:
                 break  # the score only falls further back: no earlier event can win
             if ev.end > pos or (ev.start < ex_end and ex_start < ev.end):
                 continue
