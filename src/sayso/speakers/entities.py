@@ -61,8 +61,6 @@ class Event(NamedTuple):
 
 _new_event = partial(tuple.__new__, Event)  # an Event from one tuple, without the keyword machinery
 _START, _END = itemgetter(0), itemgetter(1)
-
-
 _CARRIERS: frozenset[str] = frozenset({"media", "organisation"})
 
 
@@ -86,6 +84,8 @@ _Words = tuple[str, ...]
 
 @lru_cache(maxsize=65536)
 def _org_words(name: str) -> tuple[str, ...]:
+    """The words of a body's name ("office", "of", "the", "president"), memoised: "the Office" is
+    looked up in every entity's name."""
     return tuple(org_key(name).split())
 
 
