@@ -4,13 +4,14 @@ The attribution stage leaves each statement with its speaker mention as written 
 "the minister", "The publication", "a source in the Office of the President"). Here:
 
 * names found anywhere in the article (``names.collect_names``, the core of ``find_name_mentions``)
-  become entities, each written form linked once; all forms of one person share one entity whose
-  name is the fullest form seen ("Umerov" → "Rustem Umerov"), outlets share one entity ("FT" /
-  "Financial Times"), and Cyrillic forms join their Latin twin ("Умеров", "Умерова");
+  become entities (``entities.Entities``), each written form linked once; all forms of one person
+  share one entity whose name is the fullest form seen ("Umerov" → "Rustem Umerov"), outlets share
+  one entity ("FT" / "Financial Times"), and Cyrillic forms join their Latin twin ("Умеров", "Умерова");
 * pronouns go to the best compatible earlier entity: a speaker of an earlier statement or the
   subject of a sentence scores higher, every sentence further back costs (salience minus distance);
-* descriptions go to the nearest entity that fits: "the minister" to a person with a minister role,
-  "the publication" / "the journalists" to a medium, "the Office" to an organisation named so;
+* descriptions (read once per wording by ``descriptions.read_description``) go to the nearest
+  entity that fits: "the minister" to a person with a minister role, "the publication" / "the
+  journalists" to a medium, "the Office" to an organisation named so;
 * unnamed speakers ("a source in …") are anonymous and plural ones ("Western diplomats") a group,
   both keeping their wording; a passive subject ("the FT publication was labeled") gives way to
   the agent ("In the Office of …, …"), and an elided subject ("… and emphasized that") continues the
@@ -25,28 +26,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..lang import load_lines, load_set
 from ..model import Article, Span, SpeakerType, Statement, replace_statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
-from .names import (
-    collect_names,
-    description_head,
-    gender_of,
-    head_cut,
-    media_words,
-    org_info,
-    org_key,
-    person_tokens,
-    role_near,
-    same_surname,
-    skeleton,
-    speaker_type_of,
-)
+from .descriptions import DETERMINERS as _DETERMINERS
+from .descriptions import WORD as _WORD
+from .descriptions import read_description
+from .entities import Entities, Entity, Event
+from .names import org_info, role_near, speaker_type_of
 from .slavic_mentions import find_complement_end, is_plural, lemmas
 
 LOOKBACK = 8  # sentences a pronoun may reach back
@@ -57,13 +49,10 @@ BONUS_SPEAKER = 1.5
 BONUS_SUBJECT = 1.0
 BONUS_SAME_SENTENCE = 0.5
 PENALTY_IN_QUOTE = 2.0
+_BEST_BONUS = max(BONUS_SPEAKER, BONUS_SUBJECT)
 
-_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "a", "an", "one", "two", "three",
-                          "several", "some", "many", "its", "their", "his", "her", "our", "your", "my"])
-_INDEFINITE = frozenset(["a", "an", "one", "two", "three", "several", "some", "many", "unnamed",
-                         "anonymous", "certain"])
-_WORD = re.compile(r"[\w][\w'’\-]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ENTITY = attrgetter("entity")
 _PASSIVE = re.compile(r"[ ,]*(?:was|were|is|are|be|been|being|has been|have been|had been)[ ]+"
                       r"(?:\w+ly[ ]+)?\Z")
 _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|saying)\b")
@@ -82,50 +71,10 @@ def _pronouns() -> dict[str, str]:
     return out
 
 
-@cache
-def _titles() -> frozenset[str]:
-    return frozenset(line.partition(":")[0].strip().lower() for line in load_lines("en", "titles"))
+class Resolution(NamedTuple):
+    """Who speaks a statement (a tuple: thousands are made per article, and a frozen dataclass's
+    constructor costs twice as much)."""
 
-
-@dataclass(slots=True, eq=False)
-class Entity:
-    """One speaker of the article: every mention of it points here."""
-
-    type: SpeakerType
-    canonical: str
-    gender: str | None = None
-    role: str | None = None
-    tokens: tuple[str, ...] = ()  # skeletons of the name words (people)
-    seen: int = 0  # when it was last named (for "the most recent one")
-    role_checked: bool = False
-    # a person named only by one capitalised word opening sentences ("Aerobic activity …", "Netizens
-    # said") may be no name at all: it speaks when a statement names it, but no pronoun points to it
-    strong: bool = False
-
-    def absorb(self, written: str, role: str | None, name: str) -> None:
-        if len(name.split()) > len(self.canonical.split()) or (
-                len(name.split()) == len(self.canonical.split()) and len(name) > len(self.canonical)
-                and self.type != "media"):
-            self.canonical = name
-            if self.type == "person":
-                self.tokens = tuple(skeleton(w) for w in name.split())
-        if self.role is None and role:
-            self.role = role
-        if self.gender is None and self.type == "person":
-            self.gender = gender_of(written, role, name)
-
-
-class Event(NamedTuple):
-    """An entity named (or referred to) at an offset."""
-
-    start: int
-    end: int
-    entity: Entity
-    speaker: bool = False  # the speaker of a statement
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
     speaker: str | None
     type: SpeakerType | None
     role: str | None
@@ -134,178 +83,15 @@ class Resolution:
     mention: tuple[str, int, int] | None = None
 
 
-_CARRIERS: frozenset[str] = frozenset({"media", "organisation"})
-
-
-def _person_fits(e: Entity, toks: tuple[str, ...], gender: str | None) -> bool:
-    if not toks or not e.tokens:
-        return False
-    if gender and e.gender and gender != e.gender:
-        return False
-    if len(toks) == 1 and len(e.tokens) > 1 and toks[0] == e.tokens[0]:
-        return True  # "Hillary" after "Hillary Clinton"
-    if not same_surname(toks[-1], e.tokens[-1]):
-        return False
-    a, b = toks[:-1], e.tokens[:-1]
-    return all(x == y or (x[:1] == y[:1] and (len(x) == 1 or len(y) == 1))
-               for x, y in zip(a, b, strict=False))
-
-
-class _Resolver:
+class _Resolver(Entities):
     def __init__(self, article: Article) -> None:
-        self.text = article.text
         self.langs = article.sentence_languages
-        self.sentences: list[Span] = article.sentences or [Span(0, len(article.text))]
-        self.sent_starts = [s.start for s in self.sentences]
         quotes = sorted((q.start, q.end) for q in article.quotations)
         quotes += sorted((s.start, s.end) for s in article.statements if s.kind == "direct")
         self.quotes = sorted(set(quotes))
         self.quote_starts = [q[0] for q in self.quotes]
-        self.entities: list[Entity] = []
-        self.by_surname: dict[str, list[Entity]] = {}
-        self.by_first: dict[str, list[Entity]] = {}
-        self.by_key: dict[str, Entity] = {}
-        self.byinitials: dict[str, Entity] = {}
-        self.clock = 0
-        self.first_spans: dict[int, list[tuple[int, int]]] | None = None
-        self.events: list[Event] = []
-        self.event_starts: list[int] = []
-        self._link_names()
-
-    def _link_names(self) -> None:
-        """Every name of the article as an event of its entity.
-
-        Each written form is linked once, in the order forms first appear (the costly part), and
-        its occurrences share that entity; a surname that several people of the article share
-        ("Clinton" after Bill and Hillary Clinton) goes to the one named last before each occurrence.
-        """
-        text = self.text
-        raw, writtens, first = collect_names(text)
-        roles = {writtens[i]: text[r[0]:r[3]] for i, r in enumerate(raw) if r[3]}
-        entity_of: dict[str, Entity] = {}
-        maybe_weak: set[str] = set()
-        for written, (_s, _e, typ, _r, canonical) in first.items():
-            e = entity_of[written] = self.link(written, typ, roles.get(written), canonical)
-            if " " in canonical or written in roles or e.gender or typ != "person" \
-                    or _CYRILLIC.search(written):  # a Cyrillic run is a name only when its words say so
-                e.strong = True
-            elif not e.strong:
-                maybe_weak.add(written)
-        if maybe_weak:
-            opens = {s.start for s in self.sentences}
-            for r, written in zip(raw, writtens, strict=True):
-                if written in maybe_weak:
-                    start = r[0]
-                    opening = start in opens or (start - 1 in opens and not text[start - 1].isalnum())
-                    if not opening:
-                        entity_of[written].strong = True
-        shared = self._shared_surnames(entity_of) if any(
-            len(v) > 1 for v in self.by_surname.values()) else {}
-        new_event = tuple.__new__
-        if not shared:
-            self.events = [new_event(Event, (r[0], r[1], entity_of[w], False))
-                           for r, w in zip(raw, writtens, strict=True)]
-        else:
-            last_named: dict[int, int] = {}
-            for r, written in zip(raw, writtens, strict=True):
-                start, end = r[0], r[1]
-                e = entity_of[written]
-                if written in shared:
-                    e = max(shared[written], key=lambda x: last_named.get(id(x), -1))
-                last_named[id(e)] = start
-                self.events.append(new_event(Event, (start, end, e, False)))
-        self.event_starts = [r[0] for r in raw]
-
-    def _shared_surnames(self, entity_of: dict[str, Entity]) -> dict[str, list[Entity]]:
-        """Written forms that fit several people of the article, with those people."""
-        out: dict[str, list[Entity]] = {}
-        for written, e in entity_of.items():
-            if e.type != "person" or not e.tokens:
-                continue
-            name = written if len(e.tokens) == 1 else None
-            toks = person_tokens(name) if name else ()
-            if len(toks) != 1:
-                continue
-            cands = [x for x in self.by_surname.get(toks[0], []) + self.by_first.get(toks[0], [])
-                     if _person_fits(x, toks, None)]
-            if len({id(x) for x in cands}) > 1:
-                out[written] = cands
-        return out
-
-    # -- entities -------------------------------------------------------------------------------
-    def link(self, written: str, typ: SpeakerType, role: str | None, name: str) -> Entity:
-        """The entity a name belongs to (a new one when none fits)."""
-        self.clock += 1
-        if typ == "person":
-            return self._link_person(written, role, name)
-        key, ini, prefixes, bare, _ = org_info(name)
-        known = self.by_key.get(key)
-        if known is not None and known.type == typ:
-            known.seen = self.clock
-            return known
-        cands = [known, self.by_key.get(ini) if ini else None, self.byinitials.get(key)]
-        cands += [self.by_key.get(p) for p in prefixes]
-        if bare:
-            # "the Office", "the Ministry": the body last named with that word
-            cands.append(next((e for e in reversed(self.entities) if key in org_key(e.canonical).split()),
-                              None))
-        fits = [e for e in cands if e is not None and (e.type == typ or {e.type, typ} <= _CARRIERS)]
-        if fits:
-            e = max(fits, key=lambda x: x.seen)
-            if typ == "media":
-                e.type = "media"
-            e.absorb(written, role, name)
-        else:
-            e = Entity(typ, name, None, role, ())
-            self.entities.append(e)
-        e.seen = self.clock
-        self._index_org(e, key)
-        return e
-
-    def _link_person(self, written: str, role: str | None, name: str) -> Entity:
-        toks = person_tokens(name)
-        gender = gender_of(written, role, name)
-        best: Entity | None = None
-        if toks:
-            last = toks[-1]
-            keys = [last] + ([last[:-1], last[:-2]] if len(last) >= 6 else [])
-            cands = [e for k in keys for e in self.by_surname.get(k, ())]
-            if len(toks) == 1:
-                cands += self.by_first.get(last, [])
-            fits = [e for e in cands if _person_fits(e, toks, gender)]
-            best = max(fits, key=lambda x: x.seen) if fits else None
-        if best is None:
-            best = Entity("person", name, gender, role, toks)
-            self.entities.append(best)
-        else:
-            best.absorb(written, role, name)
-        best.seen = self.clock
-        if best.tokens:
-            for index, k in ((self.by_surname, best.tokens[-1]), (self.by_first, best.tokens[0])):
-                if index is self.by_first and len(best.tokens) == 1:
-                    continue
-                bucket = index.setdefault(k, [])
-                if best not in bucket:
-                    bucket.append(best)
-        return best
-
-    def _index_org(self, e: Entity, key: str) -> None:
-        self.by_key[key] = e
-        _, ini, prefixes, _, _ = org_info(e.canonical)
-        for p in prefixes:
-            self.by_key.setdefault(p, e)
-        if ini:
-            self.byinitials.setdefault(ini, e)
-
-    def _add_event(self, start: int, end: int, entity: Entity, speaker: bool) -> None:
-        ev = Event(start, end, entity, speaker)
-        if not self.event_starts or start >= self.event_starts[-1]:
-            self.events.append(ev)
-            self.event_starts.append(start)
-            return
-        i = bisect.bisect_left(self.event_starts, start)
-        self.events.insert(i, ev)
-        self.event_starts.insert(i, start)
+        self.named: tuple[list[Event], list[Entity]] | None = None
+        super().__init__(article.text, article.sentences or [Span(0, len(article.text))])
 
     def is_subject(self, ev: Event) -> bool:
         """Does the event open its sentence (nothing but determiners and capitalised words before it)?"""
@@ -319,14 +105,19 @@ class _Resolver:
         """The entity's role: in a name run, else written next to one of its names (looked up once)."""
         if e.role is None and not e.role_checked and e.type == "person":
             e.role_checked = True
-            if self.first_spans is None:
-                # the first few names of each entity suffice: a role is written where one is introduced
-                self.first_spans = {}
-                for ev in self.events:
-                    spans = self.first_spans.setdefault(id(ev.entity), [])
-                    if len(spans) < 4:
-                        spans.append((ev.start, ev.end))
-            for start, end in self.first_spans.get(id(e), []):
+            if self.named is None:
+                # the events as they stand at the first question (a snapshot: later speakers are
+                # not looked at), as their entities: a C-level ``index`` then finds an entity's names
+                self.named = (self.events.copy(), list(map(_ENTITY, self.events)))
+            events, entities = self.named
+            # the first few names of each entity suffice: a role is written where one is introduced
+            i = -1
+            for _ in range(4):
+                try:
+                    i = entities.index(e, i + 1)  # entities compare by identity
+                except ValueError:
+                    break
+                start, end = events[i].start, events[i].end
                 sent = self.sentences[self.sentence_of(start)]
                 role = role_near(self.text, start, end, sent.start, sent.end)
                 if role:
@@ -369,17 +160,25 @@ class _Resolver:
         si = self.sentence_of(pos)
         own_quote = self.quote_of(pos)
         lo = self.sentences[max(0, si - LOOKBACK)].start
+        ex_start, ex_end = exclude if exclude else (0, 0)
+        sent_starts, events = self.sent_starts, self.events
+        ev_si = si  # the sentence of the event at hand: events come latest first, so it only goes down
         best = -1e9
         best_e: Entity | None = None
-        # latest first: an earlier event must score strictly higher to win
-        for ev in reversed(self.events_in(lo, pos)):
-            if ev.end > pos or (exclude and ev.start < exclude[1] and exclude[0] < ev.end):
+        # latest first (the events that start in [lo, pos) and end by pos, as ``events_in`` gives
+        # them): an earlier event must score strictly higher to win
+        for k in range(bisect.bisect_left(self.event_starts, pos) - 1,
+                       bisect.bisect_left(self.event_starts, lo) - 1, -1):
+            ev = events[k]
+            while ev_si > 0 and sent_starts[ev_si] > ev.start:
+                ev_si -= 1
+            d = si - ev_si
+            score = -DISTANCE * d + (BONUS_SAME_SENTENCE if d == 0 else 0.0)
+            if score + _BEST_BONUS <= best:
+                break  # the score only falls further back: no earlier event can win
+            if ev.end > pos or (ev.start < ex_end and ex_start < ev.end):
                 continue
             if not fits(ev.entity):
-                continue
-            d = si - self.sentence_of(ev.start)
-            score = -DISTANCE * d + (BONUS_SAME_SENTENCE if d == 0 else 0.0)
-            if score + max(BONUS_SPEAKER, BONUS_SUBJECT) <= best:
                 continue
             if ev.speaker:
                 score += BONUS_SPEAKER
@@ -412,55 +211,45 @@ class _Resolver:
             return _resolution(self.events[k].entity)  # the mention is a name: the common case
         if _CYRILLIC.search(mention):
             return self._describe_slavic(mention, start, end)
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
-        if not spans:
+        d = read_description(mention)
+        if d is None:
             return None
-        words = [mention[a:b] for a, b in spans]
-        lows = [w.lower() for w in words]
-        cut = head_cut(lows)
-        head = description_head(lows)
         # only names in the head part count ("a young woman … in Montana" is not Montana)
-        head_end = start + spans[cut - 1][1]
+        head_end = start + d.head_end
         inside = [ev for ev in self.events_in(start, end) if ev.end <= head_end]
         named = inside[-1] if inside and inside[-1].end >= head_end - 2 else None  # "… Stian Jensen"
-        anon = load_set("en", "anonymous")
-        joined = " ".join(lows)
-        indefinite = lows[0] in _INDEFINITE
-        if (named is None or named.entity.type != "person") and (
-                (set(lows[:cut]) & anon) or any(" " in a and a in joined for a in anon)
-                or (indefinite and head in _titles())):
+        if (named is None or named.entity.type != "person") and d.anonymous:
             return Resolution(mention, "anonymous", None)  # "a source in …", "a top Trump adviser"
-        if (named is None or named.entity.type == "group") and head in load_set("en", "groups") \
-                and head not in media_words("description"):
+        if (named is None or named.entity.type == "group") and d.groups and not d.medium:
             return Resolution(mention, "group", None)  # "officials in Ukraine", "Western diplomats"
         if named is not None and named.entity.type == "person":
             return _resolution(named.entity)
-        if head in media_words("description"):
+        if d.medium:
             media = [ev.entity for ev in inside if ev.entity.type == "media"]
             e2 = media[-1] if media else self.nearest(start, lambda x: x.type == "media")
             if e2 is not None:
                 return _resolution(e2)
-            return Resolution(mention, "group" if head in load_set("en", "groups") else "media", None)
+            return Resolution(mention, "group" if d.groups else "media", None)
         if named is not None:
             return _resolution(named.entity)
-        if head in load_set("en", "organisation_words"):
+        head = d.head
+        if d.organisation:
             e3 = self.nearest(start, lambda x: x.type in ("organisation", "media")
                               and head in x.canonical.lower().split())
             if e3 is not None:
                 return _resolution(e3)
             return Resolution(mention, "organisation", None)
-        if head in _titles():
+        if d.title:
             e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
             if e4 is not None:
                 return _resolution(e4)
-            role = mention[spans[1][0]:spans[cut - 1][1]] if lows[0] in _DETERMINERS and cut > 1 else None
-            return Resolution(mention, "person", role)
-        if words[0][:1].isupper() and lows[0] not in _DETERMINERS:
+            return Resolution(mention, "person", d.role)
+        if d.capitalised:
             typ = speaker_type_of(mention)
             if typ is None:
                 return Resolution(mention, None, None)  # "Republican": no name
             return _resolution(self.link(mention, typ, None, mention))
-        if head.endswith("s") and lows[0] not in _DETERMINERS - _INDEFINITE:
+        if d.plural:
             return Resolution(mention, "group", None)
         return None
 
@@ -532,11 +321,10 @@ def find_speakers(article: Article) -> list[Resolution | None]:
     pronouns = _pronouns()
     by_mention: dict[tuple[int, int], Resolution] = {}
 
-    def where(i: int) -> int:
-        s = sts[i]
-        return s.speaker_start if s.speaker_start is not None else (s.cue_start if s.cue_start is not None
-                                                                    else s.start)
-
+    # where each statement names its speaker: the order speakers are met in (keys computed once)
+    wheres = [s.speaker_start if s.speaker_start is not None else (s.cue_start if s.cue_start is not None
+                                                                   else s.start) for s in sts]
+    where = wheres.__getitem__
     order = sorted(range(len(sts)), key=where)
     later: list[int] = []
     for i in order:
@@ -569,13 +357,15 @@ def find_speakers(article: Article) -> list[Resolution | None]:
             out[i] = res
             if res.entity is not None:
                 res.entity.strong = True
-                r._add_event(span[0], span[1], res.entity, speaker=True)
+                r.add_event(span[0], span[1], res.entity, speaker=True)
     # first person inside a quote: the quote's speaker; no subject after a coordination, or no
     # attribution at all: the statement before it (looked up by bisection: articles can be huge)
-    by_start = sorted(range(len(sts)), key=lambda k: sts[k].start)
-    starts = [sts[k].start for k in by_start]
-    by_end = sorted(range(len(sts)), key=lambda k: sts[k].end)
-    ends = [sts[k].end for k in by_end]
+    all_starts = [s.start for s in sts]
+    all_ends = [s.end for s in sts]
+    by_start = sorted(range(len(sts)), key=all_starts.__getitem__)
+    starts = [all_starts[k] for k in by_start]
+    by_end = sorted(range(len(sts)), key=all_ends.__getitem__)
+    ends = [all_ends[k] for k in by_end]
 
     def resolved_before(pos: int) -> int | None:
         """The last resolved statement that ends at or before ``pos`` (a few steps back at most)."""
@@ -605,8 +395,18 @@ def find_speakers(article: Article) -> list[Resolution | None]:
         b = resolved_before(st.start)
         if b is not None and "\n" not in r.text[sts[b].end:st.start]:
             out[i] = _inherit(sts[b], out[b])
-    return [Resolution(x.entity.canonical, x.entity.type, r.role_of(x.entity), x.entity, x.mention)
-            if x is not None and x.entity is not None else x for x in out]
+    # the entity as it ends up (its fullest name, its role), once per resolution: many are shared
+    final: dict[int, Resolution] = {}
+    result: list[Resolution | None] = []
+    for x in out:
+        if x is not None and x.entity is not None:
+            y = final.get(id(x))
+            if y is None:
+                y = final[id(x)] = Resolution(x.entity.canonical, x.entity.type, r.role_of(x.entity),
+                                              x.entity, x.mention)
+            x = y
+        result.append(x)
+    return result
 
 
 def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
@@ -615,7 +415,7 @@ def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
         return None
     if source.speaker_mention is not None and source.speaker_start is not None \
             and source.speaker_end is not None:
-        return replace(res, mention=(source.speaker_mention, source.speaker_start, source.speaker_end))
+        return res._replace(mention=(source.speaker_mention, source.speaker_start, source.speaker_end))
     return res
 
 

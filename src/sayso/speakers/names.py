@@ -372,38 +372,55 @@ def iter_names(text: str) -> list[NameRun]:
     return collect_names(text)[0]
 
 
-def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRun]]:
-    """``iter_names`` with, for each name, its written form, and each form's first occurrence."""
+def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRun], dict[str, str]]:
+    """``iter_names`` with, for each name, its written form, each form's first occurrence, and the
+    role written in the run of each form that has one (the last such run's)."""
     runs: list[NameRun] = []
     writtens: list[str] = []
     first: dict[str, NameRun] = {}
-    shapes_of = _run_shapes
-    from .slavic_mentions import cyrillic_shapes  # it builds on this module
+    roles: dict[str, str] = {}
+    shapes_of = _found_shapes
     for m in _patterns()["run"].finditer(text):
         found, nxt = m.group(0, 1)
         s0 = m.start()
-        # "24 Channel": a number before the run belongs to a medium's name
-        if s0 >= 2 and text[s0 - 2].isdigit() and text[s0 - 1] == " ":
+        # "24 Channel": a number before the run belongs to a medium's name (the space test first: cheap)
+        if text[s0 - 1] == " " and s0 >= 2 and text[s0 - 2].isdigit():
             q = s0 - 2
             while q > 0 and text[q - 1].isdigit():
                 q -= 1
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 found = text[q:s0 + len(found)]
                 s0 = q
-        if "\u0400" <= found[0] <= "\u04ff":  # a run that opens in Cyrillic
-            shapes = cyrillic_shapes(found)
-        else:
-            shapes = shapes_of(found, nxt is not None and nxt.islower())
+        shapes = shapes_of(found, nxt is not None and nxt.islower())
         if not shapes:
             continue  # the most common runs: "The", "In"
-        for rs, re_, typ, role_end, canonical in shapes:
+        for rs, re_, typ, role_end, canonical, written, role in shapes:
             run = (s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical)
             runs.append(run)
-            written = found if rs == 0 and re_ == len(found) else found[rs:re_]
             writtens.append(written)
             if written not in first:
                 first[written] = run
-    return runs, writtens, first
+            if role:
+                roles[written] = role
+    return runs, writtens, first, roles
+
+
+# a run's shape with its written form and role ("" when none)
+_FoundShape = tuple[int, int, SpeakerType, int, str, str, str]
+
+
+@lru_cache(maxsize=65536)
+def _found_shapes(found: str, next_lower: bool) -> tuple[_FoundShape, ...]:
+    """The shapes of one run (Cyrillic or not) with each one's written form and role, memoised: the
+    scan's loop then only shifts offsets."""
+    if "\u0400" <= found[0] <= "\u04ff":  # a run that opens in Cyrillic
+        from .slavic_mentions import cyrillic_shapes  # it builds on this module
+
+        shapes = cyrillic_shapes(found)
+    else:
+        shapes = _run_shapes(found, next_lower)
+    return tuple((rs, re_, typ, role_end, canonical, found[rs:re_], found[rs:role_end] if role_end else "")
+                 for rs, re_, typ, role_end, canonical in shapes)
 
 
 # (start, end, type, end of the role or 0, canonical name), offsets relative to the run
@@ -509,7 +526,7 @@ def speaker_type_of(words: str) -> SpeakerType | None:
     return m.type if m else None
 
 
-# -- matching names and reading descriptions (used by coreference) ---------------------------------
+# -- matching names (used by coreference; descriptions are read in descriptions.py) ---------------
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
@@ -537,32 +554,6 @@ def same_surname(a: str, b: str) -> bool:
     # inflected Cyrillic forms: Умерова, Умеровым → umerova, umerovim
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
-
-
-_POSTMODIFIERS = frozenset(["in", "at", "from", "with", "for", "on", "close", "familiar", "near", "inside",
-                            "within", "to", "who", "that", "which", "whose", "representing", "working",
-                            "involved", "linked", "based", "speaking", "like", "including"])
-_QUANTITIES = frozenset(["number", "numbers", "majority", "group", "groups", "lot", "lots", "dozens",
-                         "hundreds", "thousands", "millions", "some", "many", "most", "several", "one", "two",
-                         "three", "all", "none", "few", "handful", "half", "part", "rest", "each", "both"])
-
-
-def head_cut(lows: list[str]) -> int:
-    """Where the words after the head begin ("a source | in the Office", "Democrats | trying to …")."""
-    return next((i for i, w in enumerate(lows)
-                 if i > 0 and (w in _POSTMODIFIERS
-                               or (w.endswith("ing") and len(w) > 5 and lows[i - 1].endswith("s")))),
-                len(lows))
-
-
-def description_head(lows: list[str]) -> str:
-    """The head noun of a speaker description (lower-case words): "a source in the Office" → "source",
-    "an increasing number of officials in Ukraine" → "officials", "the head of the Office" → "head"."""
-    words = lows[:head_cut(lows)]
-    if "of" in words[1:]:
-        k = words.index("of", 1)
-        words = words[k + 1:] if words[k - 1] in _QUANTITIES and k + 1 < len(words) else words[:k]
-    return _POSSESSIVE_END.sub("", words[-1]) if words else lows[-1]
 
 
 def initials(name: str) -> str:
