@@ -8,7 +8,15 @@ import re
 
 import pytest
 
-from sayso.dates_scan import LANGS, find_remark, scan_sentences, scan_text, speaks_of_words, speech_pattern
+from sayso.dates_scan import (
+    LANGS,
+    find_remark,
+    scan_sentences,
+    scan_text,
+    speaks_of_words,
+    speech_pattern,
+    word_lists_of,
+)
 
 # a letter outside ASCII at the end sends a text down the slow way
 SLOW = " é"
@@ -81,3 +89,14 @@ def test_dates_scan_words_about_words_and_remarks_either_way(sentence: str, abou
             assert (speech_pattern().search(text, 0, len(sentence)) is not None) is about_words
             m = find_remark(text, 0, len(sentence), s)
             assert (m.group() if m else None) == remark
+
+
+@pytest.mark.parametrize(("languages", "expected"), [
+    (["en"], ("en",)),
+    (["en", "en"], ("en",)),
+    (["ru"], ("ru", "uk")),
+    (["en", "uk"], ("en", "ru", "uk")),
+    ([""], LANGS),  # unknown: every list
+])
+def test_dates_scan_word_lists_of_the_languages(languages: list[str], expected: tuple[str, ...]) -> None:
+    assert word_lists_of(languages) == expected

@@ -40,7 +40,8 @@ class Layout:
         self.sts = sts = list(map(article.statements.__getitem__, self.order))
         # the sentence holding each statement's first and last character, its cue and its speaker
         # mention (a missing one: its first character): bisect called from C, one list at a time
-        sentence_of = partial(bisect.bisect_right, list(map(_START, article.sentences[1:])))
+        self.sentence_starts = list(map(_START, article.sentences[1:]))  # bisect_right: the sentence
+        sentence_of = partial(bisect.bisect_right, self.sentence_starts)
         self.starts = starts = list(map(_START, sts))
         self.quotations = article.quotations
         self.first = list(map(sentence_of, starts))

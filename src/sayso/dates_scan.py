@@ -224,10 +224,14 @@ def scan_sentences(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[
     order, not overlapping) of their languages, found in one pass over the whole stretch."""
     if not spans:
         return Scan([], None, 0)
-    # the word lists of the languages present (an English article: the English ones only)
     seen = set(langs[:len(spans)]) | ({""} if len(langs) < len(spans) else set())
-    present = tuple(sorted({x for lang in seen for x in family(lang)}))
-    return scan_text(text, spans[0][0], spans[-1][1], present)
+    return scan_text(text, spans[0][0], spans[-1][1], word_lists_of(seen))
+
+
+def word_lists_of(languages: Iterable[str]) -> tuple[str, ...]:
+    """The word lists sentences of ``languages`` are read with (an English article: the English
+    ones only; ``family``)."""
+    return tuple(sorted({x for lang in set(languages) for x in family(lang)}))
 
 
 def scan_text(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> Scan:
