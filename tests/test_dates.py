@@ -19,8 +19,9 @@ from sayso.dates import (
     parse_header_date,
     resolve,
 )
+from sayso.dates_finders import find_span_dates
 from sayso.dates_layout import Layout
-from sayso.dates_scan import remark_pattern, remark_pattern_lower
+from sayso.dates_scan import Scan, remark_pattern, remark_pattern_lower, scan_text
 from sayso.ingest.text import read_text_article
 from sayso.model import Article, Quotation, Statement
 from sayso.pipeline import Pipeline
@@ -435,6 +436,22 @@ def test_dates_find_sentence_dates_agrees_with_each_span() -> None:
     assert together == one_by_one
     assert [[x.text for x in xs] for xs in together] == [
         ["on October 18"], [], ["в пятницу"], ["у серпні 2023 року"], ["yesterday"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lang"),
+    [
+        ("Intro. He said on October 18 that talks stalled. Then yesterday.", (7, 49), "en"),
+        ("Вступ. Він заявив у серпні 2023 року, що ні. Кінець.", (7, 44), "uk"),
+        ("Nothing here. Nor on Monday.", (0, 13), "en"),
+    ],
+)
+def test_dates_find_span_dates_with_the_hits_of_a_wider_scan(text: str, span: tuple[int, int],
+                                                             lang: str) -> None:
+    a, b = span
+    scan = scan_text(text, 0, len(text))
+    inside = Scan([p for p in scan.hits if a <= p < b], scan.spaced, scan.base)
+    assert find_span_dates(text, a, b, lang, inside) == find_date_expressions(text, a, b, lang)
 
 
 @pytest.mark.parametrize("wanted", [set(), {0}, {2, 3}, {0, 1, 2, 3, 4}])

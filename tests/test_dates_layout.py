@@ -59,3 +59,21 @@ def test_dates_layout_wanted_sentences(text: str, statements: list[tuple[str, st
     with_hits = sorted({k for k, (a, b) in enumerate(spans) for p in scan.hits if a <= p < b})
     assert [k for k in with_hits if want(k)] == wanted
     assert left == later
+
+
+SPREAD = ('"We met them. We agreed on everything." That is what Umerov said. Nothing else happened. '
+          'Smith wrote: "It failed."')
+
+
+@pytest.mark.parametrize(("statements", "first", "last", "by_sentence"), [
+    # words over two sentences, the cue in the next: all three claimed
+    ([("We met them. We agreed on everything.", "Rustem Umerov", "said")], [0], [1],
+     {0: [0], 1: [0], 2: [0]}),
+    # in text order whatever the order given; a cue before the words in their sentence
+    ([("It failed.", "John Smith", "wrote"), ("We met them.", "Rustem Umerov", "said")], [0, 4], [0, 4],
+     {0: [0], 1: [0], 2: [0], 4: [1]}),
+])
+def test_dates_layout_sentences_of_statements(statements: list[tuple[str, str, str]], first: list[int],
+                                              last: list[int], by_sentence: dict[int, list[int]]) -> None:
+    layout = Layout(_article(SPREAD, statements))
+    assert (layout.first, layout.last, layout.by_sentence) == (first, last, by_sentence)

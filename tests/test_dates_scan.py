@@ -8,7 +8,15 @@ import re
 
 import pytest
 
-from sayso.dates_scan import LANGS, find_remark, scan_sentences, scan_text, speaks_of_words, speech_pattern
+from sayso.dates_scan import (
+    LANGS,
+    find_remark,
+    scan_sentences,
+    scan_text,
+    speaks_of_words,
+    speech_pattern,
+    word_lists_of,
+)
 
 # a letter outside ASCII at the end sends a text down the slow way
 SLOW = " é"
@@ -81,3 +89,29 @@ def test_dates_scan_words_about_words_and_remarks_either_way(sentence: str, abou
             assert (speech_pattern().search(text, 0, len(sentence)) is not None) is about_words
             m = find_remark(text, 0, len(sentence), s)
             assert (m.group() if m else None) == remark
+
+
+@pytest.mark.parametrize(("languages", "expected"), [
+    (["en"], ("en",)),
+    (["en", "en"], ("en",)),
+    (["ru"], ("ru", "uk")),
+    (["en", "uk"], ("en", "ru", "uk")),
+    ([""], LANGS),  # unknown: every list
+])
+def test_dates_scan_word_lists_of_the_languages(languages: list[str], expected: tuple[str, ...]) -> None:
+    assert word_lists_of(languages) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Said José on Monday, 18.10.2024", ["Monday", "18", "2024"]),
+    ("Ñandú, ayer — “in May 2016”", ["May", "2016"]),
+    ("in 20\u0662\u0663 and onFriday on Friday", ["20\u0662\u0663", "Friday"]),  # any digit is a digit
+    ("Ma\u0303e said on Friday, Mayé", ["Friday"]),  # a word goes on over a letter outside ASCII
+])
+def test_dates_scan_english_with_letters_outside_ascii(text: str, words: list[str]) -> None:
+    """An English text with a letter outside ASCII is scanned on a stand-in in ASCII: the hits of
+    the scan with every word list (which takes the slow way, Cyrillic words being among them)."""
+    quick = scan_text(text, 0, len(text), ("en",))
+    assert quick.spaced is None
+    assert quick.hits == scan_text(text, 0, len(text), LANGS).hits
+    assert _hit_words(text, quick.hits) == words

@@ -56,13 +56,14 @@ from .dates_finders import (
     clause_words,
     find_date_expressions,
     find_sentence_dates,
+    find_span_dates,
     month_forms,
     parse_header_date,
     resolve,
     weekday_forms,
 )
 from .dates_layout import EVENT_WINDOW, Layout
-from .dates_scan import Scan, find_remark, norm_words, scan_sentences, speaks_of_words
+from .dates_scan import Scan, find_remark, norm_words, scan_text, speaks_of_words, word_lists_of
 from .lang import load_lines
 from .model import Article, Statement, replace_statement
 from .pipeline import stage
@@ -151,7 +152,6 @@ def _pronouns() -> frozenset[str]:
 
 _SPEAKER = operator.attrgetter("speaker", "speaker_mention")
 _GROUP = operator.attrgetter("group")
-_SPAN = operator.attrgetter("start", "end")
 
 
 def _speaker_keys(sts: list[Statement]) -> list[str | None]:
@@ -173,14 +173,14 @@ class _Context:
     """The statements of one article in text order, with the indexes the rules look things up in
     (those only some rules read are made when first read)."""
 
-    def __init__(self, article: Article, layout: Layout, found: list[list[_Found]], scan: Scan,
+    def __init__(self, article: Article, layout: Layout, found: dict[int, list[_Found]], scan: Scan,
                  later: list[int], parse: Callable[[int], list[_Found]]) -> None:
         self.article, self.scan = article, scan
         self.order, self.sts = layout.order, layout.sts
         self.by_sentence, self.layout = layout.by_sentence, layout
         self.keys = _speaker_keys(self.sts)
-        self.found = found
-        self.dated = [k for k, f in enumerate(found) if f]  # the sentences with a date
+        self.found = found  # sentence -> its dates (those that have any)
+        self.dated = sorted(found)  # the sentences with a date
         # the sentences ``_events`` reads: those and the ones left for later (``found_in``)
         self.event_sentences = sorted({*self.dated, *later})
         self._later, self._parse = set(later), parse
@@ -195,8 +195,9 @@ class _Context:
         """The dates of sentence ``k``, parsed now if it was left for later (``Layout.wanted``)."""
         if k in self._later:
             self._later.discard(k)
-            self.found[k] = self._parse(k)
-        return self.found[k]
+            if found := self._parse(k):
+                self.found[k] = found
+        return self.found.get(k, [])
 
     @cached_property
     def ends(self) -> list[tuple[int, int]]:
@@ -272,21 +273,30 @@ class _Context:
 
 
 def _sentence_dates(article: Article, pub: date, layout: Layout) \
-        -> tuple[list[list[_Found]], Scan, list[int], Callable[[int], list[_Found]]]:
-    """The resolved dates of each sentence (those ``Layout.wanted`` reads; not those in a relative
-    or "when" clause, nor those after the publication date), the scan they were found with, the
-    sentences left for later and how to read one of those."""
-    spans = list(map(_SPAN, article.sentences))
-    language = article.language or ""
-    langs = [x or language for x in article.sentence_languages]
-    scan = scan_sentences(article.text, spans, langs)
-    later: list[int] = []
-    exprs = find_sentence_dates(article.text, spans, langs, layout.wanted(article, scan, later), scan)
+        -> tuple[dict[int, list[_Found]], Scan, list[int], Callable[[int], list[_Found]]]:
+    """The resolved dates of the sentences that have any (only those ``Layout.wanted`` reads; not
+    those in a relative or "when" clause, nor those after the publication date), the scan they were
+    found with, the sentences left for later and how to read one of those. Only the sentences
+    holding a hit of the scan are looked at (a few in ten): no list over every sentence."""
+    text, sents, n = article.text, article.sentences, len(article.sentences)
+    langs, language = article.sentence_languages, article.language or ""
+    seen = {x or language for x in set(langs[:n])} | ({""} if len(langs) < n else set())
+    scan = scan_text(text, sents[0].start, sents[-1].end, word_lists_of(seen))
+    hits: dict[int, list[int]] = {}  # sentence -> its hits
+    sentence_of = partial(bisect.bisect_right, layout.sentence_starts)
+    for k, p in zip(map(sentence_of, scan.hits), scan.hits, strict=True):
+        if p < sents[k].end:
+            hits.setdefault(k, []).append(p)
 
     def parse(k: int) -> list[_Found]:
-        return _resolved(k, find_sentence_dates(article.text, spans, langs, k.__eq__, scan)[k], pub)
+        lang = (langs[k] or language) if k < len(langs) else ""
+        s, inside = sents[k], Scan(hits[k], scan.spaced, scan.base)
+        return _resolved(k, find_span_dates(text, s.start, s.end, lang, inside), pub)
 
-    return [_resolved(k, x, pub) if x else [] for k, x in enumerate(exprs)], scan, later, parse
+    later: list[int] = []
+    wanted = layout.wanted(article, scan, later)
+    found = {k: f for k in hits if wanted(k) and (f := parse(k))}
+    return found, scan, later, parse
 
 
 def _resolved(k: int, exprs: list[DateExpr], pub: date) -> list[_Found]:
@@ -478,7 +488,7 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
         return [None] * len(article.statements)
     layout = Layout(article)
     found, scan, later, parse = _sentence_dates(article, pub, layout)
-    if not any(found) and not later:
+    if not found and not later:
         return [None] * len(article.statements)
     c = _Context(article, layout, found, scan, later, parse)
     groups = list(map(_GROUP, c.sts))

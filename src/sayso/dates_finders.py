@@ -379,10 +379,16 @@ def find_sentence_dates(text: str, spans: Sequence[tuple[int, int]], langs: Sequ
     for k, hits in by_span.items():
         if wanted is not None and not wanted(k):
             continue
-        a, b = spans[k]
-        g = _grammar(family(langs[k] if k < len(langs) else ""))
-        out[k] = _find(text, a, b, g, Scan(hits, scan.spaced, scan.base))
+        lang = langs[k] if k < len(langs) else ""
+        out[k] = find_span_dates(text, *spans[k], lang, Scan(hits, scan.spaced, scan.base))
     return out
+
+
+def find_span_dates(text: str, start: int, end: int, lang: str, scan: Scan) -> list[DateExpr]:
+    """``find_date_expressions`` in ``text[start:end]`` (a sentence) whose hits ``scan`` holds:
+    those of a ``scan_text`` over a stretch around it that fall inside it, with that scan's
+    ``spaced`` and ``base`` (``Scan(hits, scan.spaced, scan.base)``)."""
+    return _find(text, start, end, _grammar(family(lang)), scan)
 
 
 def _find(text: str, start: int, end: int, g: _Grammar, scan: Scan) -> list[DateExpr]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cached_property, partial
-from itertools import accumulate, count, repeat
+from itertools import accumulate, repeat
 
 from .dates_scan import Scan, find_remark, speaks_of_words
 from .model import Article
@@ -18,16 +18,9 @@ from .model import Article
 EVENT_WINDOW = 1
 
 _START = operator.attrgetter("start")
-_END = operator.attrgetter("end")
-_CUE = operator.attrgetter("cue_start")
-_SPEAKER_AT = operator.attrgetter("speaker_start")
+_ROW = operator.attrgetter("start", "end", "cue_start", "speaker_start")
 _SPAN = operator.attrgetter("start", "end")
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
-
-
-def _or_start(points: Iterable[int | None], starts: list[int]) -> list[int]:
-    """Each statement's point (cue, speaker mention), else its start."""
-    return [s if p is None else p for p, s in zip(points, starts, strict=True)]
 
 
 class Layout:
@@ -38,24 +31,37 @@ class Layout:
         spans = list(map(_SPAN, article.statements))
         self.order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: ties in their order
         self.sts = sts = list(map(article.statements.__getitem__, self.order))
-        # the sentence holding each statement's first and last character, its cue and its speaker
-        # mention (a missing one: its first character): bisect called from C, one list at a time
-        sentence_of = partial(bisect.bisect_right, list(map(_START, article.sentences[1:])))
-        self.starts = starts = list(map(_START, sts))
         self.quotations = article.quotations
-        self.first = list(map(sentence_of, starts))
-        self.last = list(map(sentence_of, map(max, starts, map(operator.sub, map(_END, sts), repeat(1)))))
-        cue = list(map(sentence_of, _or_start(map(_CUE, sts), starts)))
-        who = list(map(sentence_of, _or_start(map(_SPEAKER_AT, sts), starts)))
-        # sentence -> the statements whose words, cue or speaker touch it or a sentence between
+        self.sentence_starts = list(map(_START, article.sentences[1:]))  # bisect_right: the sentence
+        sentence_of = partial(bisect.bisect_right, self.sentence_starts)
+        # each statement's start, the sentences holding its first and last character, and sentence
+        # -> the statements whose words, cue or speaker touch it or a sentence between
+        starts: list[int] = []
+        first: list[int] = []
+        last: list[int] = []
+        self.starts, self.first, self.last = starts, first, last
         self.by_sentence: dict[int, list[int]] = {}
-        for i, lo, hi in zip(count(), map(min, self.first, cue, who), map(max, self.last, cue, who)):
+        claim = self.by_sentence.setdefault
+        for i, (a, b, cue, who) in enumerate(map(_ROW, sts)):  # one loop (a pass per field cost more)
+            starts.append(a)
+            lo = hi = sentence_of(a)
+            first.append(lo)
+            if b - 1 > a:
+                hi = sentence_of(b - 1)
+            last.append(hi)
+            # its cue and speaker (a missing one: the statement's first character)
+            k = lo if cue is None else sentence_of(cue)
+            j = lo if who is None else sentence_of(who)
+            if k < lo or j < lo:
+                lo = k if k < j else j
+            if k > hi or j > hi:
+                hi = k if k > j else j
             if lo == hi:
-                self.by_sentence.setdefault(lo, []).append(i)
+                claim(lo, []).append(i)
                 continue
             for k in range(lo, hi + 1):
-                self.by_sentence.setdefault(k, []).append(i)
-        self.furthest = list(accumulate(self.last, max))  # the last sentence of any statement so far
+                claim(k, []).append(i)
+        self.furthest = list(accumulate(last, max))  # the last sentence of any statement so far
 
     def wanted(self, article: Article, scan: Scan, later: list[int]) -> Callable[[int], bool]:
         """Which sentences' dates a rule may read (the others are not parsed): those a statement's

@@ -189,17 +189,17 @@ _ASCII_SPACES = bytes(32 if i < 128 and not re.match(r"\w", chr(i)) else i for i
 _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w]")  # outside ASCII and no word character: "©", "€", "\u0303"
 
 
-def _ascii(text: str) -> str | None:
+def _ascii(text: str) -> tuple[str, bool]:
     """``text`` with its non-word characters outside ASCII made spaces (``_PUNCTUATION``, the
-    common ones, by ``str.replace``; any other by one more pass, seldom needed), or None when a
-    letter outside ASCII remains ("José", Cyrillic)."""
+    common ones, by ``str.replace``; any other by one more pass, seldom needed), and whether it is
+    ASCII then (no letter outside ASCII: "José", Cyrillic)."""
     for c in _PUNCTUATION:
         if c in text:
             text = text.replace(c, " ")
     if text.isascii():
-        return text
+        return text, True
     text = _OTHER_NON_WORD.sub(" ", text)
-    return text if text.isascii() else None
+    return text, text.isascii()
 
 
 class Scan(NamedTuple):
@@ -224,42 +224,71 @@ def scan_sentences(text: str, spans: Sequence[tuple[int, int]], langs: Sequence[
     order, not overlapping) of their languages, found in one pass over the whole stretch."""
     if not spans:
         return Scan([], None, 0)
-    # the word lists of the languages present (an English article: the English ones only)
     seen = set(langs[:len(spans)]) | ({""} if len(langs) < len(spans) else set())
-    present = tuple(sorted({x for lang in seen for x in family(lang)}))
-    return scan_text(text, spans[0][0], spans[-1][1], present)
+    return scan_text(text, spans[0][0], spans[-1][1], word_lists_of(seen))
+
+
+def word_lists_of(languages: Iterable[str]) -> tuple[str, ...]:
+    """The word lists sentences of ``languages`` are read with (an English article: the English
+    ones only; ``family``)."""
+    return tuple(sorted({x for lang in set(languages) for x in family(lang)}))
 
 
 def scan_text(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -> Scan:
     """The offsets (``Scan.hits``) of the words of ``langs`` and the numbers an expression needs
     in ``text[start:end]``, in order: where ``_hit_word`` matches at a word start (on lower-cased
     text), left to right without overlaps."""
+    plain, is_ascii = _ascii(text[start:end])
+    if is_ascii:
+        low = plain.lower()
+        spaced = _spaced(low)
+        return Scan(_hits(spaced, low, _ascii_content(langs), start), spaced, start)
+    low = text[start:end].lower()
+    if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
+        return Scan([t.start() for t in TOKEN.finditer(text, start, end)], None, start)
+    content = content_words(langs)
+    if content == _ascii_content(langs):  # English with "José": the quick way, on a stand-in
+        stand_in = _NON_ASCII.sub(_stand_in, plain.lower())
+        if len(stand_in) == len(low):
+            return Scan(_hits(_spaced(stand_in), low, content, start), None, start)
     out: list[int] = []
-    plain = _ascii(text[start:end])
-    if plain is None:
-        low = text[start:end].lower()
-        if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
-            return Scan([t.start() for t in TOKEN.finditer(text, start, end)], None, start)
-        content = content_words(langs)
-        first = _hit_word(content).match(low)
-        if first:
-            out.append(start)
-        out += [start + m.start() + 1 for m in _hit_after(content).finditer(low, first.end() if first else 0)]
-        return Scan(out, None, start)
-    # in ASCII (lower case is quick) with every non-word character a space, a word start is the
-    # start of text or a space before a word character: each candidate there is read again in
-    # the text with its punctuation ("18.10" counts; a quotation mark or a dash, made a space,
-    # is a non-word character either way)
-    low = plain.lower()
-    spaced = low.encode("ascii").translate(_ASCII_SPACES).decode("ascii")
-    content = _ascii_content(langs)
+    first = _hit_word(content).match(low)
+    if first:
+        out.append(start)
+    out += [start + m.start() + 1 for m in _hit_after(content).finditer(low, first.end() if first else 0)]
+    return Scan(out, None, start)
+
+
+def _spaced(low: str) -> str:
+    """``low`` (ASCII) with every non-word character a space."""  # bytes.translate: one C pass
+    return low.encode("ascii").translate(_ASCII_SPACES).decode("ascii")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _stand_in(m: re.Match[str]) -> str:
+    """An ASCII character of the same kind for ``_hits``: a digit for a digit (``\\d`` takes any),
+    a letter for any other word character, a space for any other character."""
+    c = m.group()
+    return "0" if c.isdecimal() else "x" if c.isalnum() else " "
+
+
+def _hits(spaced: str, low: str, content: frozenset[str], start: int) -> list[int]:
+    """The hits of ``scan_text`` in ``low`` (lower case), found in ``spaced``: the same text in
+    ASCII with the same word characters (those of ``low``, or ``_stand_in`` ones) and every
+    non-word character a space, ``content`` words in ASCII only. There a word start is the start of
+    text or a space before a word character: each candidate there is read again in ``low`` with
+    its punctuation ("18.10" counts; a quotation mark or a dash, made a space, is a non-word
+    character either way)."""
+    out: list[int] = []
     word, done = _hit_word(content), 0
     for p in chain([0], (m.start() + 1 for m in _hit_after_space(content).finditer(spaced))):
         m = word.match(low, p) if p >= done else None
         if m:
             out.append(start + p)
             done = m.end()
-    return Scan(out, spaced, start)
+    return out
 
 
 # -- words about words, and remarks ------------------------------------------------------------
@@ -369,9 +398,11 @@ def _remark_pattern_spaced() -> re.Pattern[str] | None:
     words = [w for line in lines for slot in line for w in slot]
     if any(w.isascii() and not w.isalpha() for w in words):
         return None
-    body = "|".join(" +".join("(?:" + "|".join(slot) + ")" for slot in line) for line in lines
-                    if all(w.isascii() for slot in line for w in slot))
-    return re.compile(rf" (?:{body or '(?!)'})(?= )")
+    kept = [line for line in lines if all(w.isascii() for slot in line for w in slot)]
+    body = "|".join(" +".join("(?:" + "|".join(slot) + ")" for slot in line) for line in kept)
+    # first a trie of the words that start a phrase: most spaces are followed by none of them
+    starts = trie_alternation({w for line in kept for w in line[0]}) or "(?!)"
+    return re.compile(rf" (?={starts} )(?:{body or '(?!)'})(?= )")
 
 
 def find_remark(text: str, start: int, end: int, scan: Scan | None = None) -> re.Match[str] | None:
