@@ -357,6 +357,8 @@ def test_provenance_remark_filter_never_misses_a_remark(sentence: str, holds: bo
     ("He ſaid so in Brussels.", True),
     ("İstanbul: he made this statement there.", True),
     ("The minister visited the plant.", False),
+    ("She said this at the rally.", True),  # ASCII: only the English words are looked for
+    ("“She said this,” he wrote.", True),
 ])
 def test_provenance_holds_remark_as_the_case_blind_search(sentence: str, holds: bool) -> None:
     lex = lexicon()
@@ -364,6 +366,12 @@ def test_provenance_holds_remark_as_the_case_blind_search(sentence: str, holds: 
         end = start + len(sentence)
         assert holds_remark(text, start, end, lex) == (lex.remark.search(text, start, end) is not None)
     assert holds_remark(sentence, 0, len(sentence), lex) == holds
+
+
+def test_provenance_remark_words_in_ascii_are_those_an_ascii_text_may_hold() -> None:
+    lex = lexicon()
+    assert lex.remark_ascii == tuple(w for w in lex.remark_words if w.isascii())
+    assert "said" in lex.remark_ascii and "этом" not in lex.remark_ascii
 
 
 REMARK_LINES = [line for lang in ("en", "ru", "uk") for line in load_lines(lang, "remarks")]

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .model import Article, Statement, replace_statement
 from .pipeline import stage
@@ -78,6 +79,9 @@ def _drop_speaker(p: Provenance, st: Statement, lex: Lexicon) -> Provenance:
 
 
 
+_SPAN = attrgetter("start", "end")
+
+
 def _anchor(st: Statement) -> int:
     for p in (st.cue_start, st.speaker_start):
         if p is not None:
@@ -98,6 +102,7 @@ class _Doc:
     regions: list[tuple[int, int]]  # ... of its words, cue and speaker mention
     hides: list[bool]  # whether a statement's words hide what they say from its provenance
     gaps: list[tuple[int, int]] | None  # the text outside the words that hide what they say (``of``)
+    gap_starts: list[int]
     gap_ends: list[int]
     _keys: list[str | None] | None = None
     _known: dict[tuple[str | None, str | None], str | None] | None = None  # (speaker, mention) -> key
@@ -153,9 +158,8 @@ class _Doc:
             lo = bisect_right(starts, start) - 1
             if lo < 0:
                 lo = 0
-            hi = bisect_right(starts, end - 1) - 1 if end - 1 > start else lo
-            if hi < 0:
-                hi = 0
+            # most statements end in the sentence they start in: no second search
+            hi = lo if end - 1 < starts[lo + 1] else bisect_right(starts, end - 1) - 1
             spans.append((lo, hi))
             # the cue's and the mention's sentences, when near (a speaker found paragraphs away by
             # coreference does not bring the sentences in between)
@@ -183,10 +187,11 @@ class _Doc:
         last = 0
         for s in article.sentences:
             if not last <= s.start <= s.end:
-                return cls(article, sts, lex, spans, regions, hides, None, [])
+                return cls(article, sts, lex, spans, regions, hides, None, [], [])
             last = s.end
         outside = gaps(0, len(article.text), hidden)
-        return cls(article, sts, lex, spans, regions, hides, outside, [b for _, b in outside])
+        return cls(article, sts, lex, spans, regions, hides, outside, [a for a, _ in outside],
+                   [b for _, b in outside])
 
     def region_gaps(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The gaps in sentences ``lo..hi``: their text outside the words of the statements that touch
@@ -196,17 +201,18 @@ class _Doc:
         if gaps_ is None:  # sentences that overlap: cut the range's own gaps
             near = {i for k in range(lo, hi + 1) for i in self.touching.get(k, ())}
             return gaps(start, end, [(self.sts[i].start, self.sts[i].end) for i in near if self.hides[i]])
-        out = []
-        for k in range(bisect_right(self.gap_ends, start), len(gaps_)):
-            a, b = gaps_[k]
-            if a >= end:
-                break
+        if start >= end:
+            return []
+        # the gaps that end after the range starts and start before it ends, the outer two cut to it
+        k = bisect_right(self.gap_ends, start)
+        out = gaps_[k:bisect_left(self.gap_starts, end, k)]
+        if out:
+            a, b = out[0]
             if a < start:
-                a = start
+                out[0] = (start, b)
+            a, b = out[-1]
             if b > end:
-                b = end
-            if a < b:
-                out.append((a, b))
+                out[-1] = (a, end)
         return out
 
 
@@ -253,7 +259,7 @@ def _own(doc: _Doc, lex: Lexicon) -> list[Provenance]:
         if not owned:
             out.append(_NOTHING)
             continue
-        mine = [m for m, j in owned if _same_owner(doc, i, j)]
+        mine = [m for m, j in owned if j == i or _same_owner(doc, i, j)]
         vs = [m for m in mine if isinstance(m, Venue)]
         cs = tuple(m for m in mine if isinstance(m, Carrier))
         out.append(_drop_speaker(Provenance(vs[0] if vs else None, cs), st, lex))
@@ -406,7 +412,7 @@ def provenance(article: Article, settings: Settings) -> None:
     if not sts or not article.sentences:
         return
     lex = lexicon()
-    order = sorted(range(len(sts)), key=[(st.start, st.end) for st in sts].__getitem__)
+    order = sorted(range(len(sts)), key=list(map(_SPAN, sts)).__getitem__)
     doc = _Doc.of(article, [sts[i] for i in order], lex)
     found = _own(doc, lex)
     own = list(found)

@@ -20,8 +20,9 @@ from .provenance_lexicon import lexicon as lexicon  # re-exported: dates reads t
 from .provenance_lexicon import remark_filter as remark_filter
 
 _COORD = re.compile(r"[ \t]*(?:,|and|or|&)[ \t]*(?:the[ \t]+)?(?:and[ \t]+)?[\"“«„]?")
-# every word with what may cling to it ("CNN's", "AP.", "Q&A", "1+1", "RFE/RL"): for set tests
-_WORD = re.compile(r"[^\W_][\w+/&.'’-]*")
+# every word with what may cling to it ("CNN's", "AP.", "Q&A", "1+1", "RFE/RL"): for set tests (a-z is
+# in \w: listed first, the regex engine finds the common letters without a Unicode lookup)
+_WORD = re.compile(r"[^\W_][a-z\w+/&.'’-]*")
 _POSSESSIVE = re.compile(rf"['’]s?[ \t]+(?:[{_OPEN}][ \t]*{_CAPSEQ}[ \t]*,?[{_CLOSE}]|{_CAPSEQ})")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CLOSING = re.compile(rf"[ \t]*,?[{_CLOSE}]")
@@ -230,24 +231,34 @@ def scan_gaps(text: str, ranges: Iterable[tuple[int, int]],
     """``scan`` over gaps already cut out (``gaps``)."""
     venues: list[Venue] = []
     carriers: list[Carrier] = []
+    any_forms, quoted = lex.any_forms, lex.quoted.search
     for a, b in ranges:
         if b - a > 2:
-            found = _scan_gap(text, a, b, lex)
+            # most gaps hold no name, no venue noun and no name in quotation marks: ruled out here,
+            # without a call per gap
+            words = _WORD.findall(text, a, b)
+            known = not any_forms.isdisjoint(words)
+            if not known and quoted(text, a, b) is None:
+                continue
+            found = _scan_gap(text, a, b, lex, words if known else None)
             venues += found[0]
             carriers += found[1]
     return venues, _chain(carriers) if carriers else carriers
 
 
-def _scan_gap(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[Venue], list[Carrier]]:
-    words = _WORD.findall(text, start, end)
+def _scan_gap(text: str, start: int, end: int, lex: Lexicon,
+              words: list[str] | None) -> tuple[list[Venue], list[Carrier]]:
+    """Venues and carriers in one gap; ``words``: its words when one is of a name, a venue noun or a
+    word of an outlet's shape (``Lexicon.any_forms``), else None (then it holds a name in quotation
+    marks)."""
     found: list[_Found] = []
     shaped = False
     nouns = False
-    if not lex.any_forms.isdisjoint(words):
+    if words is not None:
         found, shaped = _names(text, start, end, lex, words)
         nouns = not lex.noun_words.isdisjoint(words)
-    if not (found or shaped or nouns) and lex.quoted.search(text, start, end) is None:
-        return [], []  # most gaps: no name, no venue noun, no name in quotation marks
+        if not (found or shaped or nouns) and lex.quoted.search(text, start, end) is None:
+            return [], []
     venues = _venues(text, start, end, lex, found, nouns) if found or nouns else []
     carriers = [v.carrier for v in venues if v.carrier]
     last: Carrier | None = None

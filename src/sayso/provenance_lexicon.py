@@ -137,6 +137,7 @@ class Lexicon:
     remark: re.Pattern[str]
     remark_low: re.Pattern[str]  # ``remark`` for lower-case text: the same matches, found faster
     remark_words: tuple[str, ...]  # lower-case words one of which each match of ``remark_low`` holds
+    remark_ascii: tuple[str, ...]  # those in ASCII: the only ones an ASCII text may hold
 
 
 def _remark_words(lines: list[str]) -> tuple[str, ...]:
@@ -271,6 +272,7 @@ def lexicon() -> Lexicon:
         remark=re.compile(rf"(?<![\w])(?i:{remark})(?![\w])"),
         remark_low=re.compile(rf"(?<![\w])(?:{remark_lower})(?![\w])"),
         remark_words=_remark_words(remark_lines),
+        remark_ascii=tuple(w for w in _remark_words(remark_lines) if w.isascii()),
     )
 
 
@@ -308,9 +310,12 @@ def holds_remark(text: str, start: int, end: int, lex: Lexicon) -> bool:
     ``may_hold_remark`` does, without lowering the whole text)."""
     part = text[start:end]
     low = part.lower()
+    ascii_ = part.isascii()
     # cut out of the text, the range loses what is before it: the lower-case search finds more, never less
-    if len(low) == len(part) and _FOLDS is not None and (part.isascii() or not _FOLDS.search(part)):
-        for word in lex.remark_words:  # a few substring tests rule out most sentences before any search
+    if len(low) == len(part) and _FOLDS is not None and (ascii_ or not _FOLDS.search(part)):
+        # a few substring tests rule out most sentences before any search (in English, without the
+        # Russian and Ukrainian words)
+        for word in lex.remark_ascii if ascii_ else lex.remark_words:
             if word in low:
                 break
         else:
