@@ -87,23 +87,36 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+_LATIN_UPPER = "A-ZÀ-ÖØ-Þ"
+# the rest of a word after its capital (word characters in runs, not one at a time: the engine's
+# fast loop over a class)
+_REST = r"\w*(?:(?:['’](?=\w)(?![sS]\b)|[-.&/](?=\w))\w*)*"
+
+
+def _token(upper: str) -> str:
+    """A capitalised word; it may end with a full stop before the next capitalised word ("Mr. Trump",
+    "U.S. Senate"): the finder splits the run again where that stop ends a sentence instead."""
+    return rf"[{upper}]{_REST}(?:\.(?=[ ][{upper}]))?"
+
+
+def _run(upper: str) -> str:
+    """A run of capitalised words (joined by particles), starting with a capital letter: a charset
+    first keeps the scan fast. Group 1: the first character of what follows (a lower-case word after
+    "Ukrainian" makes it an adjective), read by the regex to spare a slice per run."""
+    return (rf"[{upper}](?<![\w'’.].){_REST}(?:\.(?=[ ][{upper}]))?"
+            rf"(?:(?:[ ]|[ ](?:{_alt(_PARTICLES)})[ ]){_token(upper)})*(?:(?=\s?(\S)))?")
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    # A run starts with a capital letter (a charset first keeps the scan fast); a word may end with a
-    # full stop before the next capitalised word ("Mr. Trump", "U.S. Senate"): the finder splits the run
-    # again where that stop ends a sentence instead.
-    # (word characters in runs, not one at a time: the engine's fast loop over a class)
-    rest = r"\w*(?:(?:['’](?=\w)(?![sS]\b)|[-.&/](?=\w))\w*)*"
-    tok = rf"[{UPPER}]{rest}(?:\.(?=[ ][{UPPER}]))?"
-    particles = _alt(_PARTICLES)
+    tok = _token(UPPER)
     single = _alt([p for p in _PARTICLES if " " not in p] + ["the"])
-    # group 1: the first character of what follows (a lower-case word after "Ukrainian" makes it an
-    # adjective), read by the regex to spare a slice per run
-    run = (rf"[{UPPER}](?<![\w'’.].){rest}(?:\.(?=[ ][{UPPER}]))?"
-           rf"(?:(?:[ ]|[ ](?:{particles})[ ]){tok})*(?:(?=\s?(\S)))?")
     titles = _alt(list(_titles()))
     return {
-        "run": re.compile(run),
+        "run": re.compile(_run(UPPER)),
+        # the same for an ASCII text (no Cyrillic capital can occur): a Latin-1 class is one bitmap,
+        # tested faster at every character than the class with Cyrillic letters
+        "run_ascii": re.compile(_run(_LATIN_UPPER)),
         "token": re.compile(rf"{tok}|\d+|(?<![\w'’])(?:{single})(?![\w'’])"),
         "title": re.compile(rf"(?<!\w)(?i:{titles})(?!\w)"),
         "word": re.compile(r"[^\s,;:()\"“”«»]+"),
@@ -380,7 +393,8 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     first: dict[str, NameRun] = {}
     roles: dict[str, str] = {}
     shapes_of = _found_shapes
-    for m in _patterns()["run"].finditer(text):
+    known = _shapes_any_next  # most runs read the same whatever follows: one plain lookup
+    for m in _patterns()["run_ascii" if text.isascii() else "run"].finditer(text):
         found, nxt = m.group(0, 1)
         s0 = m.start()
         # "24 Channel": a number before the run belongs to a medium's name (the space test first: cheap)
@@ -391,7 +405,11 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 found = text[q:s0 + len(found)]
                 s0 = q
-        shapes = shapes_of(found, nxt is not None and nxt.islower())
+        shapes = known.get(found)
+        if shapes is None:
+            shapes = shapes_of(found, nxt is not None and nxt.islower())
+            if len(known) < 65536 and shapes == shapes_of(found, not (nxt is not None and nxt.islower())):
+                known[found] = shapes
         if not shapes:
             continue  # the most common runs: "The", "In"
         for rs, re_, typ, role_end, canonical, written, role in shapes:
@@ -407,6 +425,8 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
 
 # a run's shape with its written form and role ("" when none)
 _FoundShape = tuple[int, int, SpeakerType, int, str, str, str]
+# the shapes of runs that do not depend on whether a lower-case word follows ("The", "Rustem Umerov")
+_shapes_any_next: dict[str, tuple[_FoundShape, ...]] = {}
 
 
 @lru_cache(maxsize=65536)
