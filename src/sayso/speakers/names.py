@@ -293,7 +293,12 @@ def _role_before(text: str, start: int, lo: int) -> str | None:
         return None
     # cheap test first: the word just before the name must belong to a title
     j = start - 1 if text[start - 2] != "," else start - 2
-    prev = text[text.rfind(" ", max(lo, start - 40), j) + 1:j].lower().rstrip(".")
+    k = text.rfind(" ", max(lo, start - 40), j)
+    if k < 0 and text.find(" ", 0, j) >= 0:
+        # no space in the window: the word read would run from the text's start over a space, so it
+        # is no title's last word (said before lowering a whole text's beginning)
+        return None
+    prev = text[k + 1:j].lower().rstrip(".")
     prev = prev[:-2] if prev.endswith(("'s", "’s")) else prev
     if prev not in _title_last_words():
         return None
