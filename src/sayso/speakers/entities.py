@@ -17,7 +17,8 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from ..model import Span, SpeakerType
-from .names import collect_names, gender_of, org_info, org_key, person_tokens, same_surname, skeleton
+from .name_keys import org_info, org_key, person_tokens, same_surname, skeleton
+from .names import collect_names, gender_of
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
