@@ -49,3 +49,19 @@ def test_names_collect_names_roles(text: str, expected: dict[str, str]) -> None:
     assert writtens == [text[r[0]:r[1]] for r in runs]
     assert list(first) == list(dict.fromkeys(writtens))
     assert roles == expected
+
+
+# text → the names as written: a run that is an adjective before a lower-case word ("Brian left" reads
+# like "Ukrainian forces") is a name elsewhere, whichever comes first in the text
+NEXT_WORD = [
+    ("Brian left. We met Brian.", ["Brian"]),
+    ("We met Brian. Brian left.", ["Brian"]),
+    ("Rustem Umerov left. We met Rustem Umerov.", ["Rustem Umerov", "Rustem Umerov"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEXT_WORD)
+def test_names_collect_names_next_word(text: str, expected: list[str]) -> None:
+    assert collect_names(text)[1] == expected
+    # a text with a character outside ASCII is scanned with the pattern that knows Cyrillic capitals
+    assert collect_names(text + " «»")[1] == expected

@@ -38,7 +38,8 @@ from .descriptions import DETERMINERS as _DETERMINERS
 from .descriptions import WORD as _WORD
 from .descriptions import read_description
 from .entities import Entities, Entity, Event
-from .names import org_info, role_near, speaker_type_of
+from .name_keys import org_info
+from .names import role_near, speaker_type_of
 from .slavic_mentions import find_complement_end, is_plural, lemmas
 
 LOOKBACK = 8  # sentences a pronoun may reach back

@@ -17,7 +17,8 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from ..model import Span, SpeakerType
-from .names import collect_names, gender_of, org_info, org_key, person_tokens, same_surname, skeleton
+from .name_keys import org_info, org_key, person_tokens, same_surname, skeleton
+from .names import collect_names, gender_of
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -231,10 +232,15 @@ class Entities:
                 fits = [e for e in cands if _person_fits(e, toks, gender)]
                 best = max(fits, key=_SEEN) if fits else None
         if best is None:
-            best = Entity("person", name, gender, role, toks)
+            # most forms are a new person's: no bucket can hold it yet
+            best = Entity("person", name, gender, role, toks, self.clock)
             self.entities.append(best)
-        else:
-            best.absorb(written, role, name)
+            if toks:
+                self.by_surname.setdefault(toks[-1], []).append(best)
+                if len(toks) > 1:
+                    self.by_first.setdefault(toks[0], []).append(best)
+            return best
+        best.absorb(written, role, name)
         best.seen = self.clock
         toks = best.tokens
         if toks:

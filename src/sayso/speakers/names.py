@@ -87,23 +87,36 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+_LATIN_UPPER = "A-ZÀ-ÖØ-Þ"
+# the rest of a word after its capital (word characters in runs, not one at a time: the engine's
+# fast loop over a class)
+_REST = r"\w*(?:(?:['’](?=\w)(?![sS]\b)|[-.&/](?=\w))\w*)*"
+
+
+def _token(upper: str) -> str:
+    """A capitalised word; it may end with a full stop before the next capitalised word ("Mr. Trump",
+    "U.S. Senate"): the finder splits the run again where that stop ends a sentence instead."""
+    return rf"[{upper}]{_REST}(?:\.(?=[ ][{upper}]))?"
+
+
+def _run(upper: str) -> str:
+    """A run of capitalised words (joined by particles), starting with a capital letter: a charset
+    first keeps the scan fast. Group 1: the first character of what follows (a lower-case word after
+    "Ukrainian" makes it an adjective), read by the regex to spare a slice per run."""
+    return (rf"[{upper}](?<![\w'’.].){_REST}(?:\.(?=[ ][{upper}]))?"
+            rf"(?:(?:[ ]|[ ](?:{_alt(_PARTICLES)})[ ]){_token(upper)})*(?:(?=\s?(\S)))?")
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    # A run starts with a capital letter (a charset first keeps the scan fast); a word may end with a
-    # full stop before the next capitalised word ("Mr. Trump", "U.S. Senate"): the finder splits the run
-    # again where that stop ends a sentence instead.
-    # (word characters in runs, not one at a time: the engine's fast loop over a class)
-    rest = r"\w*(?:(?:['’](?=\w)(?![sS]\b)|[-.&/](?=\w))\w*)*"
-    tok = rf"[{UPPER}]{rest}(?:\.(?=[ ][{UPPER}]))?"
-    particles = _alt(_PARTICLES)
+    tok = _token(UPPER)
     single = _alt([p for p in _PARTICLES if " " not in p] + ["the"])
-    # group 1: the first character of what follows (a lower-case word after "Ukrainian" makes it an
-    # adjective), read by the regex to spare a slice per run
-    run = (rf"[{UPPER}](?<![\w'’.].){rest}(?:\.(?=[ ][{UPPER}]))?"
-           rf"(?:(?:[ ]|[ ](?:{particles})[ ]){tok})*(?:(?=\s?(\S)))?")
     titles = _alt(list(_titles()))
     return {
-        "run": re.compile(run),
+        "run": re.compile(_run(UPPER)),
+        # the same for an ASCII text (no Cyrillic capital can occur): a Latin-1 class is one bitmap,
+        # tested faster at every character than the class with Cyrillic letters
+        "run_ascii": re.compile(_run(_LATIN_UPPER)),
         "token": re.compile(rf"{tok}|\d+|(?<![\w'’])(?:{single})(?![\w'’])"),
         "title": re.compile(rf"(?<!\w)(?i:{titles})(?!\w)"),
         "word": re.compile(r"[^\s,;:()\"“”«»]+"),
@@ -280,7 +293,12 @@ def _role_before(text: str, start: int, lo: int) -> str | None:
         return None
     # cheap test first: the word just before the name must belong to a title
     j = start - 1 if text[start - 2] != "," else start - 2
-    prev = text[text.rfind(" ", max(lo, start - 40), j) + 1:j].lower().rstrip(".")
+    k = text.rfind(" ", max(lo, start - 40), j)
+    if k < 0 and text.find(" ", 0, j) >= 0:
+        # no space in the window: the word read would run from the text's start over a space, so it
+        # is no title's last word (said before lowering a whole text's beginning)
+        return None
+    prev = text[k + 1:j].lower().rstrip(".")
     prev = prev[:-2] if prev.endswith(("'s", "’s")) else prev
     if prev not in _title_last_words():
         return None
@@ -380,7 +398,8 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     first: dict[str, NameRun] = {}
     roles: dict[str, str] = {}
     shapes_of = _found_shapes
-    for m in _patterns()["run"].finditer(text):
+    known = _shapes_any_next  # most runs read the same whatever follows: one plain lookup
+    for m in _patterns()["run_ascii" if text.isascii() else "run"].finditer(text):
         found, nxt = m.group(0, 1)
         s0 = m.start()
         # "24 Channel": a number before the run belongs to a medium's name (the space test first: cheap)
@@ -391,7 +410,11 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
             if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in ".,"):
                 found = text[q:s0 + len(found)]
                 s0 = q
-        shapes = shapes_of(found, nxt is not None and nxt.islower())
+        shapes = known.get(found)
+        if shapes is None:
+            shapes = shapes_of(found, nxt is not None and nxt.islower())
+            if len(known) < 65536 and shapes == shapes_of(found, not (nxt is not None and nxt.islower())):
+                known[found] = shapes
         if not shapes:
             continue  # the most common runs: "The", "In"
         for rs, re_, typ, role_end, canonical, written, role in shapes:
@@ -407,6 +430,8 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
 
 # a run's shape with its written form and role ("" when none)
 _FoundShape = tuple[int, int, SpeakerType, int, str, str, str]
+# the shapes of runs that do not depend on whether a lower-case word follows ("The", "Rustem Umerov")
+_shapes_any_next: dict[str, tuple[_FoundShape, ...]] = {}
 
 
 @lru_cache(maxsize=65536)
@@ -525,67 +550,3 @@ def speaker_type_of(words: str) -> SpeakerType | None:
     m = _mention_of(words, toks, _not_names(), False) if toks else None
     return m.type if m else None
 
-
-# -- matching names (used by coreference; descriptions are read in descriptions.py) ---------------
-
-_TRANSLIT = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
-    "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "'": "", "’": "",
-})
-
-
-_NOT_LATIN = re.compile(r"[^a-z]")
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-@lru_cache(maxsize=65536)
-def skeleton(word: str) -> str:
-    """A spelling-blind key of one name word: Умеров / Umerov / Oumerov-like variants meet."""
-    w = word.lower().translate(_TRANSLIT)
-    w = w.replace("kh", "h").replace("y", "i").replace("j", "i").replace("w", "v").replace("ck", "k")
-    return _DOUBLED.sub(r"\1", _NOT_LATIN.sub("", w))
-
-
-def same_surname(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    # inflected Cyrillic forms: Умерова, Умеровым → umerova, umerovim
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
-
-
-def initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def org_key(name: str) -> str:
-    key = " ".join(name.split()).lower()
-    return key[4:] if key.startswith("the ") else key
-
-
-def org_prefixes(key: str) -> list[str]:
-    """"office of the president of ukraine" → ["office of the president"]: the shorter names of a body."""
-    out = []
-    i = key.find(" of ")
-    while i > 0:
-        i = key.find(" of ", i + 4)
-        if i > 0:
-            out.append(key[:i])
-    return out
-
-
-@lru_cache(maxsize=65536)
-def person_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in (skeleton(w) for w in name.split()) if t)
-
-
-@lru_cache(maxsize=65536)
-def org_info(name: str) -> tuple[str, str, tuple[str, ...], bool, bool]:
-    """(key, initials of a several-word name, shorter names, is it a bare organisation word, a place)."""
-    key = org_key(name)
-    ini = initials(name).lower() if " " in key else ""
-    bare = key in load_set("en", "organisation_words")
-    place = _places().issuperset(key.split())
-    return key, ini if len(ini) > 1 else "", tuple(org_prefixes(key)), bare, place
