@@ -497,8 +497,8 @@ def _mention_of(text: str, toks: list[tuple[int, int, str]], not_names: frozense
             break
     while toks and _low(toks[-1][2]) in _JOIN_PARTICLES:
         toks = toks[:-1]
-    if not toks:
-        return None
+    if not toks or (len(toks) == 1 and len(toks[0][2]) == 1):
+        return None  # a lone capital letter ("В нем" after "Reuters.") is no name; an initial has its stop
     if any(_DIGIT.search(t[2]) for t in toks[1:]) or (_DIGIT.search(toks[0][2]) and not toks[0][2].isdigit()):
         return None
     if toks[-1][2].endswith(".") and len(toks[-1][2]) > 2 and "." not in toks[-1][2][:-1]:

@@ -90,6 +90,11 @@ _RU_LETTERS = re.compile(r"[ыэёъЫЭЁЪ]")
 
 
 @lru_cache(maxsize=65536)
+@cache
+def _prepositions() -> frozenset[str]:
+    return load_set("ru", "prepositions") | load_set("uk", "prepositions")
+
+
 def cyrillic_shapes(run: str) -> tuple[_RunShape, ...]:
     """The mention in a capitalised Cyrillic run: a known outlet, or the person's name at its end
     ("Украины Рустем Умеров" → "Рустем Умеров", in the nominative). Places, bodies and common words
@@ -100,8 +105,8 @@ def cyrillic_shapes(run: str) -> tuple[_RunShape, ...]:
     lang = "uk" if _UK_LETTERS.search(run) else "ru"
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
     words = [run[a:b] for a, b in spans]
-    if words[0].lower() in _not_names():
-        spans, words = spans[1:], words[1:]
+    if words[0].lower() in _not_names() or words[0].lower() in _prepositions():
+        spans, words = spans[1:], words[1:]  # "В нем", "У Брюсселі": a preposition opens a sentence
     if not words:
         return ()
     for k in range(len(words)):
