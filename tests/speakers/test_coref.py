@@ -173,6 +173,12 @@ NAMES = [
      "person", "President of Ukraine"),
     ("[1:Palm Beach County Supervisor of Elections Susan Bucher] {1:said} <1:all votes count>.",
      "Susan Bucher", "person", "Palm Beach County Supervisor of Elections"),
+    # a party tag after the name is no part of it, and no name of its own
+    ("[1:Florida Gov. Rick Scott (R)] {1:said} <1:the state acted>.", "Rick Scott", "person", "Florida Gov."),
+    ("[1:Former Pennsylvania governor Ed Rendell (D)] {1:praised} <1:Sanders>.", "Ed Rendell", "person",
+     "Former Pennsylvania governor"),
+    ("[1:Sen. Mitch McConnell (R-Ky.)] {1:said} <1:he did not want a vote>.", "Mitch McConnell", "person",
+     None),
 ]
 
 
@@ -417,6 +423,13 @@ SLAVIC = [
      ("Денис Шмыгаль", "person", "Премьер-министр")),
     ("Вчера Зеленский встретился с Шольцем в Берлине. По его словам, помощь будет увеличена.",
      ("Зеленский", "person", None)),
+    # a preposition opening a sentence is no name: the pronoun after "В нем" / "У ньому" goes back
+    ("Глава МИД Андрей Сибига дал интервью Reuters. В нем он заявил, что Украина готова к переговорам.",
+     ("Андрей Сибига", "person", "Глава МИД")),
+    ("Прем'єр-міністр Денис Шмигаль дав інтерв'ю. У ньому він заявив, що реформа триватиме.",
+     ("Денис Шмигаль", "person", "Прем'єр-міністр")),
+    ("Посол Бриджит Бринк выступила на форуме. На нем она сказала, что помощь продолжится.",
+     ("Бриджит Бринк", "person", "Посол")),
     # a title alone: the last person named with a role
     ("Министр иностранных дел Андрей Сибига встретился с коллегами. Министр подчеркнул, что Украина не "
      "торгует территориями.", ("Андрей Сибига", "person", "Министр иностранных дел")),

@@ -21,6 +21,9 @@ CASES = [
     ("protesters", ("protesters", 10, {"groups", "plural"}, None)),
     ("the protesters", ("protesters", 14, {"groups"}, None)),
     ("a young woman in Montana", ("woman", 13, set(), None)),
+    # an aside in parentheses closing the mention is not read ("(R)" is no head)
+    ("the state senator (R)", ("senator", 17, {"title"}, "state senator")),
+    ("Western diplomats (two of them)", ("diplomats", 17, {"groups", "capitalised", "plural"}, None)),
 ]
 KINDS = ("anonymous", "groups", "medium", "organisation", "title", "capitalised", "plural")
 

@@ -20,6 +20,8 @@ INDEFINITE = frozenset(["a", "an", "one", "two", "three", "several", "some", "ma
                         "anonymous", "certain"])
 WORD = re.compile(r"[\w][\w'’\-]*")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+# an aside closing a mention, e.g. a party tag: "Gov. Pat McCrory (R)", "Sen. Ted Cruz (R-Tex.)"
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*\Z")
 _POSTMODIFIERS = frozenset(["in", "at", "from", "with", "for", "on", "close", "familiar", "near", "inside",
                             "within", "to", "who", "that", "which", "whose", "representing", "working",
                             "involved", "linked", "based", "speaking", "like", "including"])
@@ -70,7 +72,9 @@ class Description(NamedTuple):
 @lru_cache(maxsize=65536)
 def read_description(mention: str) -> Description | None:
     """The description ``mention`` read word by word; ``None`` when it has no word."""
-    spans = [(m.start(), m.end()) for m in WORD.finditer(mention)]
+    aside = _TRAILING_ASIDE.search(mention)
+    body_end = aside.start() if aside and aside.start() > 0 else len(mention)
+    spans = [(m.start(), m.end()) for m in WORD.finditer(mention, 0, body_end)]
     if not spans:
         return None
     words = [mention[a:b] for a, b in spans]
