@@ -83,6 +83,13 @@ REPORTED = [
      [("direct", "nonsense", "Office of the President", "labeled"),
       ("indirect", "nothing was traded", "Office of the President", "emphasized"),
       ("indirect", "there is no such discussion", "Office of the President", "noting")]),
+    # an adverb in "-ly" between the speaker and the cue is neither ("the family" is a noun)
+    ('Clinton, exasperated, famously responded: "What difference does it make?"',
+     [("direct", "What difference does it make?", "Clinton", "responded")]),
+    ("The senator angrily replied that the vote was rigged.",
+     [("indirect", "the vote was rigged", "The senator", "replied")]),
+    ("The Trump family said that the report was false.",
+     [("indirect", "the report was false", "The Trump family", "said")]),
     # mixed: a reported clause that quotes some words
     ('Umerov stated he would commit "very bad things" if territories were exchanged.',
      [("mixed", 'he would commit "very bad things" if territories were exchanged', "Umerov", "stated")]),

@@ -170,13 +170,14 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         while pending and pending[0] <= i:
             floor = max(floor, heapq.heappop(pending))
         j = i - 1
-        while j >= 0 and tokens[j].kind == "w" and tokens[j].low in mods and tokens[j].low not in be:
+        while j >= 0 and tokens[j].kind == "w" and (tokens[j].low in mods or _adverb(tokens, j, mods)) \
+                and tokens[j].low not in be:
             j -= 1
         passive = j >= 0 and tokens[j].low in be and e.participle
         if passive:
             j2 = j - 1
         else:
-            while j >= 0 and tokens[j].kind == "w" and tokens[j].low in mods:
+            while j >= 0 and tokens[j].kind == "w" and (tokens[j].low in mods or _adverb(tokens, j, mods)):
                 j -= 1
             j = _skip_raising(tokens, j, mods)
         if j >= 0 and tokens[j].low in det:
@@ -270,6 +271,19 @@ def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> boo
 
 def _MODIFIERS() -> frozenset[str]:
     return load_set("en", "cue_modifiers")
+
+
+def _adverb(tokens: list[Token], j: int, mods: frozenset[str]) -> bool:
+    """Is ``tokens[j]``, just before a cue, an adverb in "-ly" after its subject ("Clinton famously
+    responded", "Clinton, exasperated, angrily replied")? Not a noun in "-ly" ("the family said")."""
+    t = tokens[j]
+    low = t.low
+    if not (low.endswith("ly") and len(low) > 4 and t.text[0].islower() and j > 0) \
+            or low in load_set("en", "ly_nouns"):
+        return False
+    before = tokens[j - 1]
+    return before.capitalised or before.text == "," or before.low in mods \
+        or before.low in word_class("pronoun")
 
 def _clause_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of the clause before ``hi``: its first pronoun or run of capitalised words
