@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 
-from .model import Article, Statement, stable_id
+from .model import Article, Statement, replace_statement, stable_id
 from .pipeline import stage
 from .settings import Settings
 
@@ -32,5 +31,5 @@ def finalise(article: Article, settings: Settings) -> None:
         if lang is None and article.sentence_languages and article.sentences:
             lang = article.sentence_languages[article.sentence_index(st.start)]
             lang = None if lang == "other" else lang
-        out.append(replace(st, language=lang, id=stable_id(key, st.kind, st.start, st.end)))
+        out.append(replace_statement(st, language=lang, id=stable_id(key, st.kind, st.start, st.end)))
     article.statements = out
