@@ -3,6 +3,7 @@
 #
 #   bash benchmarks/run.sh [throughput.py options]      e.g. --limit 100 --repeat 1 --memory-check 0
 #   bash benchmarks/run.sh scaling [scaling.py options] the batch benchmark (also installs sayso[spark])
+#   bash benchmarks/run.sh instructions [options]      stage costs counted by callgrind (needs valgrind)
 #
 # Uses the project venv (.venv, created when missing; SAYSO_BENCH_VENV=DIR picks another one), installs
 # sayso with its `bench` extra (textacy, spaCy) and spaCy's English pipeline pinned by hash, then runs
@@ -23,6 +24,9 @@ extras=bench
 if [ "${1:-}" = scaling ]; then
     script=scaling.py
     extras=bench,spark
+    shift
+elif [ "${1:-}" = instructions ]; then
+    script=instructions.py
     shift
 fi
 echo "run.sh: installing sayso[$extras] and the English model into $venv" >&2
