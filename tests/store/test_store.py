@@ -132,3 +132,33 @@ def test_store_search_covers_every_batch(tmp_path: Path, query: str, expected: l
         store.write([Outcome("b", _article("two"), [_statement("We will build bridges", 1, "John Smith")])])
         found = sorted(r["text"] for r in search(store, query))
     assert found == sorted(expected)
+
+
+RUN_ENDS = [
+    (None, "done", False),
+    (KeyboardInterrupt, "interrupted", True),
+    (RuntimeError, "interrupted", True),
+]
+
+
+@pytest.mark.parametrize(("fail", "status", "flushed"), RUN_ENDS)
+def test_store_recorded_run_marks_how_the_block_ended(tmp_path: Path, fail: type[BaseException] | None,
+                                                      status: str, flushed: bool) -> None:
+    from sayso.store import WriteCounts
+
+    calls: list[str] = []
+    totals = WriteCounts()
+    with open_store(tmp_path / "runs.db") as store:
+        try:
+            flush = lambda: calls.append("flush")  # noqa: E731
+            with store.recorded_run(["a.txt"], 2, totals, before_interrupt=flush) as run:
+                assert run > 0
+                totals.articles = 3
+                if fail is not None:
+                    raise fail
+        except BaseException as e:  # the block's exception goes on after the run is recorded
+            assert fail is not None and isinstance(e, fail)
+    with sqlite3.connect(tmp_path / "runs.db") as conn:
+        row = conn.execute("SELECT status, articles, jobs, finished IS NOT NULL FROM runs").fetchone()
+    assert row == (status, 3, 2, 1)
+    assert calls == (["flush"] if flushed else [])

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import BinaryIO
@@ -27,7 +27,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..ingest.sources import Item, iter_items, load_article
 from ..settings import Settings
-from ..store import Outcome, Store, StoreError, WriteCounts
+from ..store import Outcome, Store, WriteCounts
 
 # Items per task sent to a worker: enough to make the cost of a round trip small.
 CHUNK_ITEMS = 16
@@ -234,7 +234,6 @@ def ingest_local(
 ) -> Progress:
     """Ingest ``paths`` into ``store`` with ``jobs`` processes; return the run's counts."""
     paths = list(paths)
-    run_id = store.start_run(paths, jobs)
     progress = Progress(total=total)
     totals = WriteCounts()
 
@@ -260,21 +259,12 @@ def ingest_local(
         if on_progress is not None:
             on_progress(progress)
 
-    status = "interrupted"
-    try:
+    # on Ctrl-C what is finished is written before the run is marked interrupted
+    with store.recorded_run(paths, jobs, totals, before_interrupt=flush) as run_id:
         for outcomes in map_ordered(_chunks(fresh(), CHUNK_ITEMS), settings, jobs):
             pending.extend(outcomes)
             if len(pending) >= BATCH_OUTCOMES or time.monotonic() - last >= BATCH_SECONDS:
                 flush()
         flush()
-        status = "done"
-    finally:
-        if status == "done":
-            store.finish_run(run_id, totals, status)
-        else:
-            # Ctrl-C: what is finished is kept; a store that cannot be written keeps its first error
-            with suppress(StoreError):
-                flush()
-                store.finish_run(run_id, totals, status)
     return progress
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from ..ingest.sources import Item, iter_items
 from ..settings import Settings
-from ..store import Outcome, StoreError, WriteCounts, open_store
+from ..store import Outcome, WriteCounts, open_store
 from . import BatchError
 from .local import CHUNK_ITEMS, map_ordered
 from .output import OutputDir, read_manifest, spec_of
@@ -178,27 +177,15 @@ def load(output: str | Path, db: str | Path, *, on_progress: OnProgress | None =
                          f"sayso is {VERSION}: load it with that version, or run the batch again")
     progress = BatchProgress("load", "items", total=manifest["items"])
     totals = WriteCounts()
-    with open_store(db) as store:
-        run_id = store.start_run([str(root.absolute())], 1)
-        status = "interrupted"
-        try:
-            for batch in _batched(read_outcomes(root), LOAD_BATCH):
-                counts = store.write(batch, run_id)
-                totals.add(counts)
-                progress.done += len(batch)
-                progress.articles, progress.statements = totals.articles, totals.statements
-                progress.skips = totals.skips
-                if on_progress is not None:
-                    on_progress(progress)
-            status = "done"
-        finally:
-            if status == "done":
-                store.finish_run(run_id, totals, status)
-            else:
-                # Ctrl-C: what is written stays (whole batches); a store that cannot be written keeps
-                # its first error
-                with suppress(StoreError):
-                    store.finish_run(run_id, totals, status)
+    with open_store(db) as store, store.recorded_run([str(root.absolute())], 1, totals) as run_id:
+        for batch in _batched(read_outcomes(root), LOAD_BATCH):
+            counts = store.write(batch, run_id)
+            totals.add(counts)
+            progress.done += len(batch)
+            progress.articles, progress.statements = totals.articles, totals.statements
+            progress.skips = totals.skips
+            if on_progress is not None:
+                on_progress(progress)
     return totals
 
 

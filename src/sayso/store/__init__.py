@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,6 +92,24 @@ class Store:
                 "UPDATE runs SET finished = ?, status = ?, articles = ?, statements = ?, skips = ? "
                 "WHERE id = ?",
                 (_now(), status, counts.articles, counts.statements, counts.skips, run_id))
+
+    @contextmanager
+    def recorded_run(self, paths: Iterable[str], jobs: int, counts: WriteCounts,
+                     before_interrupt: Callable[[], None] | None = None) -> Iterator[int]:
+        """A row in ``runs`` for the block (its id given to it), finished with ``counts`` as they are
+        at the end: "done" when the block completes, "interrupted" when it raises (Ctrl-C included).
+        On an interrupt ``before_interrupt`` runs first (to write what is finished); what is written
+        stays, and a store that cannot be written keeps its first error."""
+        run_id = self.start_run(paths, jobs)
+        try:
+            yield run_id
+        except BaseException:
+            with suppress(StoreError):
+                if before_interrupt is not None:
+                    before_interrupt()
+                self.finish_run(run_id, counts, "interrupted")
+            raise
+        self.finish_run(run_id, counts, "done")
 
     # --- writing ----------------------------------------------------------------------------
     def has_source(self, source: str) -> bool:
