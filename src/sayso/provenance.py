@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
+from .disjoint import DisjointSets
 from .model import Article, Statement, replace_statement
 from .pipeline import stage
 from .provenance_finders import (
@@ -281,14 +282,7 @@ def _speaker_groups(keys: list[str | None]) -> list[int]:
     """A group per statement: speakers that name the same person share one ("Umerov", "Rustem
     Umerov"); -1 for a statement with no named speaker."""
     distinct = sorted({k for k in keys if k})
-    parent = list(range(len(distinct)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets(len(distinct))
     by_word: dict[str, list[int]] = {}
     for i, k in enumerate(distinct):
         for w in set(k.split()):
@@ -299,8 +293,8 @@ def _speaker_groups(keys: list[str | None]) -> list[int]:
                 continue
             for j in by_word[w]:
                 if j > i and same_speaker(k, distinct[j]):
-                    parent[root(j)] = root(i)
-    ids = {k: root(i) for i, k in enumerate(distinct)}
+                    sets.join(i, j)
+    ids = {k: sets.find(i) for i, k in enumerate(distinct)}
     return [ids[k] if k else -1 for k in keys]
 
 

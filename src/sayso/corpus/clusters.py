@@ -25,8 +25,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ..disjoint import DisjointSets
 from .minhash import band_pairs, jaccard, shingles_of, sketch, word_hashes
 
 NEAR_JACCARD = 0.6
@@ -65,20 +66,15 @@ class Cluster:
     text: str  # the words most of its members carry
 
 
-@dataclass(slots=True)
-class _Groups:
-    """Union-find whose roots carry the speaker label of their group."""
+class _Groups(DisjointSets):
+    """Disjoint sets whose roots carry the speaker label of their group."""
 
-    parent: list[int]
-    label: list[str | None]
-    fragment: set[int] = field(default_factory=set)
+    __slots__ = ("fragment", "label")
 
-    def find(self, i: int) -> int:
-        p = self.parent
-        while p[i] != i:
-            p[i] = p[p[i]]
-            i = p[i]
-        return i
+    def __init__(self, labels: list[str | None]) -> None:
+        super().__init__(len(labels))
+        self.label = labels
+        self.fragment: set[int] = set()
 
     def union(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -97,7 +93,7 @@ class _Groups:
 def find_clusters(quotes: Sequence[Quote]) -> list[Cluster]:
     """Cluster ``quotes``; every quote ends up in exactly one cluster."""
     norms = [normalise(q.text) for q in quotes]
-    groups = _Groups(list(range(len(quotes))), [q.label for q in quotes])
+    groups = _Groups([q.label for q in quotes])
     reps = _exact(quotes, norms, groups)
     cache: dict[str, int] = {}
     hashes = {i: word_hashes(norms[i].split(), cache) for i in reps}  # shared by both passes

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..disjoint import DisjointSets
 from ..lang import load_lines, load_set
 from ..speakers.slavic_names import alias_key, parses
 
@@ -317,14 +318,7 @@ def org_classes() -> dict[str, OrgClass]:
             groups.append(([f for f in forms if f and not _is_domain(f)], True))
     for line in _data_lines("organisations"):
         groups.append(([f.strip() for f in line.split("|") if f.strip()], False))
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(groups))
     owner: dict[str, int] = {}
     for gi, (forms, _) in enumerate(groups):
         for f in forms:
@@ -332,12 +326,12 @@ def org_classes() -> dict[str, OrgClass]:
             if not k:
                 continue
             if k in owner:
-                parent[find(gi)] = find(owner[k])
+                sets.join(owner[k], gi)
             else:
                 owner[k] = gi
     members: dict[int, list[int]] = {}
     for gi in range(len(groups)):
-        members.setdefault(find(gi), []).append(gi)
+        members.setdefault(sets.find(gi), []).append(gi)
     out: dict[str, OrgClass] = {}
     for gis in members.values():
         forms = [f for gi in gis for f in groups[gi][0]]
