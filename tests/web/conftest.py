@@ -41,14 +41,7 @@ def linked_store(tmp_path_factory: pytest.TempPathFactory, example_path: Path) -
 
 @pytest.fixture(scope="session")
 def unlinked_store(tmp_path_factory: pytest.TempPathFactory, linked_store: Path) -> Path:
-    db = tmp_path_factory.mktemp("web") / "unlinked.db"
-    shutil.copyfile(linked_store, db)
-    conn = sqlite3.connect(db)
-    with conn:
-        for table in CORPUS_TABLES:
-            conn.execute(f"DELETE FROM {table}")
-    conn.close()
-    return db
+    return _copy_with(tmp_path_factory, linked_store, "unlinked.db", "DELETE FROM {table}")
 
 
 @pytest.fixture(scope="session")
@@ -60,12 +53,17 @@ def empty_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def old_store(tmp_path_factory: pytest.TempPathFactory, unlinked_store: Path) -> Path:
-    db = tmp_path_factory.mktemp("web") / "old.db"
-    shutil.copyfile(unlinked_store, db)
+    return _copy_with(tmp_path_factory, unlinked_store, "old.db", "DROP TABLE {table}")
+
+
+def _copy_with(factory: pytest.TempPathFactory, source: Path, name: str, sql: str) -> Path:
+    """A copy of the store ``source`` with ``sql`` run on each corpus table."""
+    db = factory.mktemp("web") / name
+    shutil.copyfile(source, db)
     conn = sqlite3.connect(db)
     with conn:
         for table in CORPUS_TABLES:
-            conn.execute(f"DROP TABLE {table}")
+            conn.execute(sql.format(table=table))
     conn.close()
     return db
 
