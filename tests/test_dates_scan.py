@@ -18,8 +18,10 @@ from sayso.dates_scan import (
     word_lists_of,
 )
 
-# a letter outside ASCII at the end sends a text down the slow way
-SLOW = " é"
+# a letter of a listed word outside ASCII at the end sends a text down the slow way; another
+# letter outside ASCII, down the quick way on a stand-in
+SLOW = " \u0436"
+STAND_IN = " \u00e9"
 
 
 def _hit_words(text: str, hits: list[int]) -> list[str]:
@@ -52,7 +54,12 @@ def test_dates_scan_hits_the_words_a_date_needs(text: str, words: list[str]) -> 
     [
         ("He said: “No,” on Friday.", " he said   no   on friday  "),
         ("Він сказав", None),  # Cyrillic: no quick way
-        ("José said", None),  # a letter outside ASCII
+        ("Jos\u00e9 said", " josz said "),  # a letter outside ASCII: a letter no listed word holds
+        ("Jos\u0130 said", None),  # "İ" is longer in lower case: no quick way
+        ("Zelensky (Зеленський) said", None),  # a letter of a listed word outside ASCII
+        ("\u017faid he", None),  # "ſ" is "S" to a case-blind search
+        ("x\u00b2 on 2\u0663 May", None),  # a digit no decimal one (a word's first is checked for digits)
+        ("on 2\u0663 May", " on 20 may "),  # a decimal digit is a digit
         ("© AP: 5\u20ac on Friday", "   ap  5  on friday "),  # other signs outside ASCII are spaces too
         ("Ma\u0303e said", " ma e said "),  # a combining mark is no word character
     ],
@@ -82,8 +89,9 @@ def test_dates_scan_words_are_the_text_in_lower_case_with_spaces(text: str, spac
 )
 def test_dates_scan_words_about_words_and_remarks_either_way(sentence: str, about_words: bool,
                                                              remark: str | None) -> None:
-    for text in (sentence, sentence + SLOW):  # the quick way, the slow way
+    for text in (sentence, sentence + STAND_IN, sentence + SLOW):  # quick, quick on a stand-in, slow
         scan = scan_sentences(text, [(0, len(text))], ["en"])
+        assert (scan.spaced is None) is text.endswith(SLOW)
         for s in (scan, None):
             assert speaks_of_words(text, 0, len(sentence), s) is about_words
             assert (speech_pattern().search(text, 0, len(sentence)) is not None) is about_words
@@ -112,6 +120,6 @@ def test_dates_scan_english_with_letters_outside_ascii(text: str, words: list[st
     """An English text with a letter outside ASCII is scanned on a stand-in in ASCII: the hits of
     the scan with every word list (which takes the slow way, Cyrillic words being among them)."""
     quick = scan_text(text, 0, len(text), ("en",))
-    assert quick.spaced is None
+    assert quick.spaced is not None
     assert quick.hits == scan_text(text, 0, len(text), LANGS).hits
     assert _hit_words(text, quick.hits) == words

@@ -409,6 +409,11 @@ def _find(text: str, start: int, end: int, g: _Grammar, scan: Scan) -> list[Date
     return out
 
 
+def expression_starters() -> frozenset[str]:
+    """The words (lower case) that start an expression in any language (``_Grammar.triggers``)."""
+    return _grammar(LANGS).triggers
+
+
 # An expression starts at most this many words before its month, weekday, unit or relative word
 # ("on the 18th of October").
 LEAD_WORDS = 4

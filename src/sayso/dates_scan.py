@@ -182,24 +182,84 @@ def _ascii_content(langs: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for w in content_words(langs) if w.isascii())
 
 
-# Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces): ``_ascii``
-# makes them spaces; the table (for bytes.translate) makes every ASCII non-word character a space.
+# Non-word characters outside ASCII that news text is full of (quotes, dashes, spaces):
+# ``_without_punctuation`` makes them spaces; the table (for bytes.translate) makes every ASCII
+# non-word character a space.
 _PUNCTUATION = [c for c in "“”‘’„«»—–―…\xa0\u2009\u200b\u202f•·" if not re.match(r"\w", c)]
 _ASCII_SPACES = bytes(32 if i < 128 and not re.match(r"\w", chr(i)) else i for i in range(256))
-_OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w]")  # outside ASCII and no word character: "©", "€", "\u0303"
 
 
-def _ascii(text: str) -> tuple[str, bool]:
-    """``text`` with its non-word characters outside ASCII made spaces (``_PUNCTUATION``, the
-    common ones, by ``str.replace``; any other by one more pass, seldom needed), and whether it is
-    ASCII then (no letter outside ASCII: "José", Cyrillic)."""
+def _without_punctuation(text: str) -> str:
+    """``text`` with the common non-word characters outside ASCII (``_PUNCTUATION``) made spaces,
+    by ``str.replace`` (one C pass each, and most are absent)."""
     for c in _PUNCTUATION:
         if c in text:
             text = text.replace(c, " ")
-    if text.isascii():
-        return text, True
-    text = _OTHER_NON_WORD.sub(" ", text)
-    return text, text.isascii()
+    return text
+
+
+@cache
+def _listed_words() -> frozenset[str]:
+    """Every word (lower case) some search of this stage looks for in ``Scan.words`` or checks a
+    word of it against: the hit words, words about words, remark phrases, the words that start an
+    expression."""
+    from .dates_finders import expression_starters  # the grammar imports this module
+
+    exact, stems = _speech_words()
+    remarks = {w for lang in LANGS for line in load_lines(lang, "remarks")
+               for slot in line.lower().split() for w in slot.split("/")}
+    return frozenset({*content_words(LANGS), *exact, *stems, *remarks, *expression_starters()})
+
+
+@cache
+def _stand_in_letter() -> int | None:
+    """An ASCII letter (its byte) that no listed word holds (``_listed_words``): standing for a
+    letter outside ASCII it makes no word a listed one. None if every letter is taken."""
+    taken = {c for w in _listed_words() if w.isascii() for c in w}
+    return next((ord(c) for c in "zqxjkvwyfgbpmhdcluesaoritn" if c not in taken), None)
+
+
+@cache
+def _listed_letters() -> frozenset[str]:
+    """The characters outside ASCII of listed words (``_listed_words``), in either case: a text
+    holding one may hold a listed word outside ASCII, which the searches of ``Scan.words`` skip."""
+    chars = {c for w in _listed_words() for c in w if not c.isascii()}
+    return frozenset(chars | {c.upper() for c in chars})
+
+
+def _stand_in(text: str, letters: bool) -> tuple[str, bool, bool] | None:
+    """``text`` (not ASCII) in ASCII and lower case, each character outside ASCII replaced by one of
+    the same kind: a digit (``0``) for a digit, the ``_stand_in_letter`` for a letter, a space for
+    any other character. Then whether it replaced a letter, and whether its words may stand for
+    the text's words in the searches of ``Scan.words`` (no letter of a listed word outside ASCII,
+    ``_listed_letters``, nor one whose case has an ASCII form, "ſ" ~ "S", nor a digit no decimal
+    one, "²", which a word's first character is checked for). None where a letter's
+    lower case is no single letter outside ASCII ("İ", the Kelvin sign: the text in lower case
+    would differ), or where it meets a letter and ``letters`` is false (Cyrillic: every letter
+    would be replaced). One C pass (``str.encode``) and a Python step per character replaced
+    (news in English holds a handful)."""
+    out = bytearray(text.encode("ascii", "replace"))  # "?" for each character outside ASCII
+    letter = _stand_in_letter()
+    replaced, safe = False, True
+    pos = out.find(b"?")
+    while pos >= 0:
+        c = text[pos]
+        if c != "?":
+            if c.isdecimal():
+                out[pos] = 48
+            elif c.isalnum():
+                low = c.lower()
+                if not letters or letter is None or len(low) != 1 or low.isascii():
+                    return None
+                out[pos] = letter
+                replaced = True
+                if safe and (c in _listed_letters() or c.isdigit() or c.upper().isascii()
+                             or c.casefold().isascii()):
+                    safe = False
+            else:
+                out[pos] = 32
+        pos = out.find(b"?", pos + 1)
+    return out.lower().decode("ascii"), replaced, safe
 
 
 class Scan(NamedTuple):
@@ -238,19 +298,21 @@ def scan_text(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -
     """The offsets (``Scan.hits``) of the words of ``langs`` and the numbers an expression needs
     in ``text[start:end]``, in order: where ``_hit_word`` matches at a word start (on lower-cased
     text), left to right without overlaps."""
-    plain, is_ascii = _ascii(text[start:end])
-    if is_ascii:
+    plain = _without_punctuation(text[start:end])
+    if plain.isascii():
         low = plain.lower()
         spaced = _spaced(low)
         return Scan(_hits(spaced, low, _ascii_content(langs), start), spaced, start)
+    # a letter outside ASCII in an English text ("José"): the quick way, on a stand-in
+    stood = _stand_in(plain, content_words(langs) == _ascii_content(langs))
+    if stood is not None:
+        low, _, safe = stood
+        spaced = _spaced(low)
+        return Scan(_hits(spaced, low, _ascii_content(langs), start), spaced if safe else None, start)
     low = text[start:end].lower()
     if len(low) != end - start:  # a letter whose lower case is longer: every word, slowly
         return Scan([t.start() for t in TOKEN.finditer(text, start, end)], None, start)
     content = content_words(langs)
-    if content == _ascii_content(langs):  # English with "José": the quick way, on a stand-in
-        stand_in = _NON_ASCII.sub(_stand_in, plain.lower())
-        if len(stand_in) == len(low):
-            return Scan(_hits(_spaced(stand_in), low, content, start), None, start)
     out: list[int] = []
     first = _hit_word(content).match(low)
     if first:
@@ -262,16 +324,6 @@ def scan_text(text: str, start: int, end: int, langs: tuple[str, ...] = LANGS) -
 def _spaced(low: str) -> str:
     """``low`` (ASCII) with every non-word character a space."""  # bytes.translate: one C pass
     return low.encode("ascii").translate(_ASCII_SPACES).decode("ascii")
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _stand_in(m: re.Match[str]) -> str:
-    """An ASCII character of the same kind for ``_hits``: a digit for a digit (``\\d`` takes any),
-    a letter for any other word character, a space for any other character."""
-    c = m.group()
-    return "0" if c.isdecimal() else "x" if c.isalnum() else " "
 
 
 def _hits(spaced: str, low: str, content: frozenset[str], start: int) -> list[int]:
