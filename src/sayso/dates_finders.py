@@ -33,6 +33,7 @@ from .dates_scan import (
     scan_sentences,
     scan_text,
     speaks_of_words,
+    word_alternation,
     word_lists,
     word_roles,
 )
@@ -224,7 +225,7 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
                                 for role in ("on", "in", "last", "part", "ago"))
     yw = words.get("year", [])
     year_word = rf"(?:\s+{phrase_alternation(yw)}(?![\w'’ʼ]))?" if yw else ""
-    m_full, m_any = phrase_alternation(months), phrase_alternation([*months, *short])
+    m_full, m_any = word_alternation(months), word_alternation([*months, *short])
     m_any = rf"{m_any}\.?"
     day = r"[0-3]?\d(?!\d)(?:st|nd|rd|th|-го|-е)?"
 
@@ -240,9 +241,9 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         rf"{in_}\s+(?:mid-)?(?P<mo_m>{m_full}){WORD_END}",
         rf"{in_}\s+{y('yr_y')}",
         rf"(?P<yw_y>{_YEAR})\s+{phrase_alternation(yw)}{WORD_END}" if yw else "(?!)",
-        rf"(?P<rel>{phrase_alternation(relative)}){WORD_END}(?:\s+{part}{WORD_END})?",
-        rf"(?:(?P<ago_n>{phrase_alternation(numbers)}|\d{{1,2}})\s+)?(?P<ago_u>{phrase_alternation(units)})\s+{ago}{WORD_END}",
-        rf"(?P<wd_on>{on}\s+)?(?P<wd_last>{last}\s+)?(?P<wd_w>{phrase_alternation(weekdays)}){WORD_END}(?:\s+{part}{WORD_END})?",
+        rf"(?P<rel>{word_alternation(relative)}){WORD_END}(?:\s+{part}{WORD_END})?",
+        rf"(?:(?P<ago_n>{word_alternation(numbers)}|\d{{1,2}})\s+)?(?P<ago_u>{word_alternation(units)})\s+{ago}{WORD_END}",
+        rf"(?P<wd_on>{on}\s+)?(?P<wd_last>{last}\s+)?(?P<wd_w>{word_alternation(weekdays)}){WORD_END}(?:\s+{part}{WORD_END})?",
     ]
     pattern = re.compile(WORD_START + "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", re.IGNORECASE)
     starters = [*months, *short, *weekdays, *relative, *numbers, *units, "the"]

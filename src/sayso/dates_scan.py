@@ -48,6 +48,19 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     return "(?:" + body.replace("'", "['’ʼ]") + ")" if body else "(?!)"
 
 
+def word_alternation(phrases: Iterable[str]) -> str:
+    """``phrase_alternation`` with its words of letters only shaped as a trie (``trie_alternation``):
+    the same matches, found without trying every word at a position (in a case-blind pattern the
+    engine cannot skip a word by its first letter). The other phrases come first, longest first:
+    none is the start of a word of letters only, and a word of letters that starts one ("last" of
+    "last week") is tried after it, as in ``phrase_alternation``."""
+    alts = {p.strip().lower() for p in phrases if p.strip()}
+    letters = {p for p in alts if p.isalpha()}
+    rest = alts - letters
+    parts = ([phrase_alternation(rest)] if rest else []) + ([trie_alternation(letters)] if letters else [])
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
 def trie_alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` shaped as a trie: Python's engine tries one branch per
     letter instead of every word at every position (about ten times faster than a flat list)."""
