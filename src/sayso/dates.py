@@ -520,23 +520,19 @@ def _published(article: Article) -> date | None:
         return date.fromisoformat(iso) if iso else None
 
 
-def _with_said_on(st: Statement, said_on: str, precision: str, text: str | None) -> Statement:
-    """``st`` with the three fields of this stage, which writes every statement of every article."""
-    return replace_statement(st, said_on=said_on, said_on_precision=precision, said_on_text=text)
-
-
 @stage("dates", requires=["speakers.attribute"])
 def dates(article: Article, settings: Settings) -> None:
     """Write ``said_on``, ``said_on_precision`` and ``said_on_text`` of every statement: the tied
-    expression, else the publication date with precision ``published``; all null without one."""
+    expression, else the publication date with precision ``published``; all null without one.
+    (Every statement of every article is written: one comprehension, no call per statement but
+    ``replace_statement``.)"""
     pub = _published(article)
     if pub is None:
         return
-    published = pub.isoformat()
-    for i, (st, said) in enumerate(zip(article.statements, find_statement_dates(article), strict=True)):
-        if st.said_on is not None:
-            continue
-        if said is None:
-            article.statements[i] = _with_said_on(st, published, "published", None)
-        else:
-            article.statements[i] = _with_said_on(st, said.said_on, said.precision, said.text)
+    published = {"said_on": pub.isoformat(), "said_on_precision": "published", "said_on_text": None}
+    article.statements = [
+        st if st.said_on is not None
+        else replace_statement(st, **published) if said is None
+        else replace_statement(st, said_on=said.said_on, said_on_precision=said.precision,
+                               said_on_text=said.text)
+        for st, said in zip(article.statements, find_statement_dates(article), strict=True)]

@@ -18,9 +18,9 @@ from .model import Article
 EVENT_WINDOW = 1
 
 _START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 _ROW = operator.attrgetter("start", "end", "cue_start", "speaker_start")
 _SPAN = operator.attrgetter("start", "end")
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 class Layout:
@@ -93,22 +93,24 @@ class Layout:
         (``_own`` drops a date there)? Then only ``_events`` may read its dates, and seldom does."""
         if not self.holds(k):
             return False
-        starts, max_end = self._words  # ``in_words(p, p + 1)`` of each hit, inline
-        at = map(bisect.bisect_right, repeat(starts), hits)
-        return all(j > 0 and max_end[j - 1] > p for j, p in zip(at, hits, strict=True))
+        starts, ends = self._words  # ``in_words(p, p + 1)`` of each hit, inline
+        return all(map(operator.gt, map(bisect.bisect_right, repeat(starts), hits),
+                       map(bisect.bisect_right, repeat(ends), hits)))
 
     @cached_property
     def _words(self) -> tuple[list[int], list[int]]:
         """The words of every statement and every quotation (a quote no statement kept is still
-        words): their starts in order, and the furthest end of those up to each."""
-        spans = sorted([*map(_SPAN, self.sts), *map(_SPAN, self.quotations)])
-        return list(map(_FIRST, spans)), list(accumulate(map(_SECOND, spans), max))
+        words): their starts in order and their ends in order. The spans with a start before ``b``
+        and not an end up to ``a`` are those that overlap ``[a, b)`` (a span that ends by ``a``
+        starts before it): two sorts of numbers, no sort of pairs nor running maximum."""
+        sts, quotations = self.sts, self.quotations
+        return (sorted([*map(_START, sts), *map(_START, quotations)]),
+                sorted([*map(_END, sts), *map(_END, quotations)]))
 
     def in_words(self, a: int, b: int) -> bool:
         """Does ``[a, b)`` overlap the words of any statement or quotation?"""
-        starts, max_end = self._words
-        k = bisect.bisect_left(starts, b)
-        return k > 0 and max_end[k - 1] > a
+        starts, ends = self._words
+        return bisect.bisect_left(starts, b) > bisect.bisect_right(ends, a)
 
     def holds(self, k: int) -> bool:
         """Does sentence ``k`` hold words of a statement? (Statements are in text order: their
