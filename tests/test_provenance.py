@@ -15,7 +15,7 @@ from sayso.lang import load_lines
 from sayso.model import Article, Span, Statement, replace_statement
 from sayso.pipeline import DEFAULT_STAGES, Pipeline
 from sayso.provenance import _Doc, find_carriers, find_provenance, find_venues, provenance
-from sayso.provenance_finders import gaps
+from sayso.provenance_finders import _WORD, Carrier, Venue, _chain, _scan_gap, gaps, scan_gaps
 from sayso.provenance_lexicon import (
     _names_pattern,
     _words_pattern,
@@ -482,3 +482,55 @@ def test_provenance_gaps_cut_once_match_each_range(lengths: list[int], words: li
     for lo in range(len(bounds)):
         for hi in range(lo, len(bounds)):
             assert doc.region_gaps(lo, hi) == _touching_gaps(doc, lo, hi)
+
+
+def _scan_by_regex(text: str, ranges: list[tuple[int, int]]) -> tuple[list[Venue], list[Carrier]]:
+    """``scan_gaps`` with every gap's words read by ``_WORD`` (what the ASCII split stands for)."""
+    lex = lexicon()
+    venues: list[Venue] = []
+    carriers: list[Carrier] = []
+    for a, b in ranges:
+        if b - a > 2:
+            words = _WORD.findall(text, a, b)
+            known = not lex.any_forms.isdisjoint(words)
+            if not known and lex.quoted.search(text, a, b) is None:
+                continue
+            found = _scan_gap(text, a, b, lex, words if known else None)
+            venues += found[0]
+            carriers += found[1]
+    return venues, _chain(carriers) if carriers else carriers
+
+
+# a gap, as the ASCII split of ``scan_gaps`` must read it: as ``_WORD`` does
+SPLIT_GAPS = [
+    ", the minister told CNN in an interview.",
+    "” the minister told CNN’s Jake Tapper in an interview.",  # marks outside ASCII made ASCII
+    " 'CNN' reported, citing the AP.",  # a word that starts with a mark
+    " said in a post on X, -Reuters reported",
+    " told Q&A and RFE/RL, and 1+1 quoted him.",
+    " said, according to _Reuters_.",
+    "\xa0told the BBC — in an interview — on Sunday.",
+    " told «Українська правда» in an interview.",  # other text outside ASCII
+    " said in a statement.",
+    " he said.",
+]
+
+
+@pytest.mark.parametrize("gap", SPLIT_GAPS)
+def test_provenance_gap_split_reads_as_the_word_regex(gap: str) -> None:
+    text = "“It is over,” " + gap + " More."
+    ranges = [(14, 14 + len(gap))]
+    assert scan_gaps(text, ranges, lexicon()) == _scan_by_regex(text, ranges)
+
+
+GAP_CHARS = st.sampled_from(["CNN", "Reuters", "the", "told", "interview", "said", "in", "an", "Post",
+                             "Times", "'", "’", "“", "”", '"', ".", ",", "-", "&", "/", "+", "_", " ", " ",
+                             "\xa0", "—", "é", "s", "Q&A", "News", "according to"])
+
+
+@given(st.lists(GAP_CHARS, max_size=25).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_provenance_gap_split_never_differs_from_the_word_regex(gap: str) -> None:
+    text = "x " + gap + " y"
+    ranges = [(2, 2 + len(gap))]
+    assert scan_gaps(text, ranges, lexicon()) == _scan_by_regex(text, ranges)

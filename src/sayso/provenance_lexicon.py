@@ -80,6 +80,18 @@ def _slash_pattern(line: str) -> str:
     return r"\s+".join(parts)
 
 
+# The words of a gap as ASCII, for the test of ``provenance_finders.scan_gaps``: a byte of a word (a
+# letter, a digit or a mark the finders' words take in: "CNN's", "Q&A", "RFE/RL") as it is, every other
+# byte a space ...
+_WORD_BYTES = bytes(c if re.match(r"[\w+/&.'-]", chr(c)) else 32 for c in range(128)) + b" " * 128
+# ... and where a word starts with a mark: a mark "'", a letter or a digit "a", every other byte a space
+_MARK_BYTES = bytes(ord("a") if re.match(r"[^\W_]", chr(c)) else ord("'") if chr(c) in "_+/&.'-" else 32
+                    for c in range(128)) + b" " * 128
+# the common marks of English text outside ASCII, made ASCII first ("’" in a word as "'": every form of
+# the lists with one has the other too)
+_MARKS = (("”", " "), ("“", " "), ("’", "'"), ("\xa0", " "), ("—", " "), ("‘", " "), ("–", " "))
+
+
 class Names:
     """The known outlet and platform forms that start with one word, tried longest first.
 
