@@ -31,6 +31,7 @@ from ..text.tokens import tokenize
 from . import slavic
 from .cues import load_cues
 from .frames import analyse_window, find_cue_tokens
+from .labels import find_transcript_labels
 from .pieces import Attribution, Piece, find_quoted_fragments, is_typewriter
 
 __all__ = ["Attribution", "Piece", "analyse_window", "find_cue_tokens", "find_windows", "is_typewriter"]
@@ -160,3 +161,26 @@ def reported(article: Article, settings: Settings) -> None:
                         claimed.add(q.open_at)
     article.work["claimed"] = claimed
     article.work["colon_cues"] = colons
+    article.statements += _label_statements(article)
+
+
+def _label_statements(article: Article) -> list[Statement]:
+    """Statements a label and a colon introduce (``labels``: "TAPPER: …" transcript turns) in
+    English text. A statement found by a cue inside a turn stays beside it
+    ("I think …" within the turn is an attribution of its own); any other overlap means a cue
+    already read these words, and the label gives way."""
+    text, langs = article.text, article.sentence_languages
+    found = find_transcript_labels(text, article.paragraphs, article.quotations)
+    out: list[Statement] = []
+    for ss, se, colon, cs, ce, kind in found:
+        if langs and langs[article.sentence_index(cs)] not in ("en", "other", None):
+            continue
+        if any(s.start < ce and cs < s.end and not (cs <= s.start and s.end <= ce)
+               for s in article.statements) or any(s.start < ce and cs < s.end for s in out):
+            continue
+        out.append(Statement(
+            kind=kind,  # type: ignore[arg-type]
+            start=cs, end=ce, text=text[cs:ce], speaker=text[ss:se], speaker_mention=text[ss:se],
+            speaker_start=ss, speaker_end=se, cue=":", cue_start=colon, cue_end=colon + 1,
+            confidence=0.7))
+    return out
