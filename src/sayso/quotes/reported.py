@@ -31,7 +31,7 @@ from ..text.tokens import tokenize
 from . import slavic
 from .cues import load_cues
 from .frames import analyse_window, find_cue_tokens
-from .labels import find_transcript_labels
+from .labels import find_headline_source, find_transcript_labels, headline_line
 from .pieces import Attribution, Piece, find_quoted_fragments, is_typewriter
 
 __all__ = ["Attribution", "Piece", "analyse_window", "find_cue_tokens", "find_windows", "is_typewriter"]
@@ -161,16 +161,20 @@ def reported(article: Article, settings: Settings) -> None:
                         claimed.add(q.open_at)
     article.work["claimed"] = claimed
     article.work["colon_cues"] = colons
-    article.statements += _label_statements(article)
+    article.statements += _label_statements(article, headline)
 
 
-def _label_statements(article: Article) -> list[Statement]:
-    """Statements a label and a colon introduce (``labels``: "TAPPER: …" transcript turns) in
-    English text. A statement found by a cue inside a turn stays beside it
+def _label_statements(article: Article, headline: tuple[int, int] | None) -> list[Statement]:
+    """Statements a label and a colon introduce (``labels``: "TAPPER: …" transcript turns,
+    "Sanders: …" headlines) in English text. A statement found by a cue inside a turn stays beside it
     ("I think …" within the turn is an attribution of its own); any other overlap means a cue
     already read these words, and the label gives way."""
     text, langs = article.text, article.sentence_languages
     found = find_transcript_labels(text, article.paragraphs, article.quotations)
+    line = headline_line(text, headline)
+    h = find_headline_source(text, line, article.quotations) if line is not None else None
+    if h is not None:
+        found.insert(0, h)
     out: list[Statement] = []
     for ss, se, colon, cs, ce, kind in found:
         if langs and langs[article.sentence_index(cs)] not in ("en", "other", None):
