@@ -14,6 +14,7 @@ according to X, ... / ..., according  after "according to"   the other side
 was labeled "..." by X / In X, ...     agent / "In X,"        the quotation
 ... and emphasized that ... / adding   the previous speaker   right clause
 "..." X quoted him                     the object ("him")     the quotation
+TAPPER: ... / Sanders: ... (headline)  the label              the turn / the headline
 =====================================  =====================  ==========================
 
 Content that is one quotation is ``direct``; a clause that quotes some words is ``mixed``; any
