@@ -402,8 +402,9 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     for m in _patterns()["run_ascii" if text.isascii() else "run"].finditer(text):
         found = m.group()
         s0 = m.start()
-        # "24 Channel": a number before the run belongs to a medium's name (the space test first: cheap)
-        if text[s0 - 1] == " " and s0 >= 2 and text[s0 - 2].isdigit():
+        # "24 Channel": a number before the run belongs to a medium's name (the digit test first: most
+        # runs follow a space, hardly any a number)
+        if s0 >= 2 and text[s0 - 2].isdigit() and text[s0 - 1] == " ":
             q = s0 - 2
             while q > 0 and text[q - 1].isdigit():
                 q -= 1
