@@ -27,7 +27,6 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cache
-from operator import attrgetter
 from typing import NamedTuple
 
 from ..lang import load_lines, load_set
@@ -53,7 +52,6 @@ PENALTY_IN_QUOTE = 2.0
 _BEST_BONUS = max(BONUS_SPEAKER, BONUS_SUBJECT)
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_ENTITY = attrgetter("entity")
 _PASSIVE = re.compile(r"[ ,]*(?:was|were|is|are|be|been|being|has been|have been|had been)[ ]+"
                       r"(?:\w+ly[ ]+)?\Z")
 _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|saying)\b")
@@ -91,7 +89,7 @@ class _Resolver(Entities):
         quotes += sorted((s.start, s.end) for s in article.statements if s.kind == "direct")
         self.quotes = sorted(set(quotes))
         self.quote_starts = [q[0] for q in self.quotes]
-        self.named: tuple[list[Event], list[Entity]] | None = None
+        self.named: dict[int, list[tuple[int, int]]] | None = None
         super().__init__(article.text, article.sentences or [Span(0, len(article.text))])
 
     def is_subject(self, ev: Event) -> bool:
@@ -107,24 +105,26 @@ class _Resolver(Entities):
         if e.role is None and not e.role_checked and e.type == "person":
             e.role_checked = True
             if self.named is None:
-                # the events as they stand at the first question (a snapshot: later speakers are
-                # not looked at), as their entities: a C-level ``index`` then finds an entity's names
-                self.named = (self.events.copy(), list(map(_ENTITY, self.events)))
-            events, entities = self.named
-            # the first few names of each entity suffice: a role is written where one is introduced
-            i = -1
-            for _ in range(4):
-                try:
-                    i = entities.index(e, i + 1)  # entities compare by identity
-                except ValueError:
-                    break
-                start, end = events[i].start, events[i].end
+                self.named = self._first_names()
+            for start, end in self.named.get(id(e), ()):
                 sent = self.sentences[self.sentence_of(start)]
                 role = role_near(self.text, start, end, sent.start, sent.end)
                 if role:
                     e.role = role
                     break
         return e.role
+
+    def _first_names(self) -> dict[int, list[tuple[int, int]]]:
+        """Where each person is first named (four times at most: a role is written where one is
+        introduced), from the events as they stand at the first question (a snapshot: later speakers
+        are not looked at); one pass, keyed by the entity's identity."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for ev in self.events:
+            if ev.entity.type == "person":
+                spans = out.setdefault(id(ev.entity), [])
+                if len(spans) < 4:
+                    spans.append((ev.start, ev.end))
+        return out
 
     # -- positions ------------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:

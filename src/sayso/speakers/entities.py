@@ -137,7 +137,8 @@ class Entities:
             else:
                 e = entity_of[written] = self.link(written, typ, role, canonical)
             if " " in canonical or role is not None or e.gender or typ != "person" \
-                    or _CYRILLIC.search(written):  # a Cyrillic run is a name only when its words say so
+                    or (not written.isascii() and _CYRILLIC.search(written)):
+                # a Cyrillic run is a name only when its words say so
                 e.strong = True
             elif not e.strong:
                 maybe_weak.add(written)

@@ -101,10 +101,10 @@ def _token(upper: str) -> str:
 
 def _run(upper: str) -> str:
     """A run of capitalised words (joined by particles), starting with a capital letter: a charset
-    first keeps the scan fast. Group 1: the first character of what follows (a lower-case word after
-    "Ukrainian" makes it an adjective), read by the regex to spare a slice per run."""
+    first keeps the scan fast. What follows the run is read by the finder only for a run it has not
+    classified before (``_next_lower``): most runs read the same whatever follows."""
     return (rf"[{upper}](?<![\w'’.].){_REST}(?:\.(?=[ ][{upper}]))?"
-            rf"(?:(?:[ ]|[ ](?:{_alt(_PARTICLES)})[ ]){_token(upper)})*(?:(?=\s?(\S)))?")
+            rf"(?:(?:[ ]|[ ](?:{_alt(_PARTICLES)})[ ]){_token(upper)})*")
 
 
 @cache
@@ -400,10 +400,11 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
     shapes_of = _found_shapes
     known = _shapes_any_next  # most runs read the same whatever follows: one plain lookup
     for m in _patterns()["run_ascii" if text.isascii() else "run"].finditer(text):
-        found, nxt = m.group(0, 1)
+        found = m.group()
         s0 = m.start()
-        # "24 Channel": a number before the run belongs to a medium's name (the space test first: cheap)
-        if text[s0 - 1] == " " and s0 >= 2 and text[s0 - 2].isdigit():
+        # "24 Channel": a number before the run belongs to a medium's name (the digit test first: most
+        # runs follow a space, hardly any a number)
+        if s0 >= 2 and text[s0 - 2].isdigit() and text[s0 - 1] == " ":
             q = s0 - 2
             while q > 0 and text[q - 1].isdigit():
                 q -= 1
@@ -412,8 +413,9 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
                 s0 = q
         shapes = known.get(found)
         if shapes is None:
-            shapes = shapes_of(found, nxt is not None and nxt.islower())
-            if len(known) < 65536 and shapes == shapes_of(found, not (nxt is not None and nxt.islower())):
+            lower = _next_lower(text, m.end())
+            shapes = shapes_of(found, lower)
+            if len(known) < 65536 and shapes == shapes_of(found, not lower):
                 known[found] = shapes
         if not shapes:
             continue  # the most common runs: "The", "In"
@@ -426,6 +428,15 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
             if role:
                 roles[written] = role
     return runs, writtens, first, roles
+
+
+def _next_lower(text: str, end: int) -> bool:
+    """Is the first character after a run (past one white space at most) a lower-case letter? A
+    lower-case word after "Ukrainian" makes it an adjective."""
+    c = text[end:end + 1]
+    if c.isspace():
+        c = text[end + 1:end + 2]
+    return c.islower()
 
 
 # a run's shape with its written form and role ("" when none)
