@@ -419,6 +419,8 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
                 known[found] = shapes
         if not shapes:
             continue  # the most common runs: "The", "In"
+        if "\u0400" <= found[0] <= "\u04ff" and len(shapes) == 1 and shapes[0][4] != found:
+            shapes = _told_feminine(text, m.end(), found, shapes)
         for rs, re_, typ, role_end, canonical, written, role in shapes:
             run = (s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical)
             runs.append(run)
@@ -428,6 +430,29 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
             if role:
                 roles[written] = role
     return runs, writtens, first, roles
+
+
+_FEMININE_OR_GENITIVE = ("ова", "ева", "ёва", "єва", "ина", "ына", "іна")
+_NEXT_WORD = re.compile(r"\s+([а-яёіїєґ]+)")
+
+
+def _told_feminine(text: str, end: int, found: str,
+                   shapes: tuple[_FoundShape, ...]) -> tuple[_FoundShape, ...]:
+    """A lone Cyrillic surname in -ова/-ина reads as a man's genitive ("слова Захарова" → Захаров)
+    unless the verb after it agrees with a woman: "Захарова заявила" is Захарова herself."""
+    if " " in found or not found.lower().endswith(_FEMININE_OR_GENITIVE):
+        return shapes
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return shapes
+    from .slavic_names import parses
+
+    lang = "uk" if _UK_LETTERS.search(found) or _UK_LETTERS.search(m.group(1)) else "ru"
+    if not any(p.tag.POS == "VERB" and {"past", "femn"} <= set(p.tag.grammemes)
+               for p in parses(m.group(1), lang)):
+        return shapes
+    rs, re_, typ, role_end, _, written, role = shapes[0]
+    return ((rs, re_, typ, role_end, found[rs:re_], written, role),)
 
 
 def _next_lower(text: str, end: int) -> bool:
