@@ -56,6 +56,12 @@ REPORTED = [
     # appositions and asides between the speaker and the cue
     ("Hugh Hill, a doctor, said the clinic was full.",
      [("indirect", "the clinic was full", "Hugh Hill", "said")]),
+    # a pronoun with words after it opens the reported clause: no inverted speaker
+    ("Nicholas Chapin, 18, said he planned to vote for the first time.",
+     [("indirect", "he planned to vote for the first time", "Nicholas Chapin", "said")]),
+    ("Rep. Bobby Scott, a chief negotiator, said he fully supports the compromise.",
+     [("indirect", "he fully supports the compromise", "Rep. Bobby Scott", "said")]),
+    ("The deal is off, said she.", [("indirect", "The deal is off", "she", "said")]),
     ("Jens Stoltenberg, in an interview with FT, suggested a scenario where Ukraine could join.",
      [("indirect", "a scenario where Ukraine could join", "Jens Stoltenberg", "suggested")]),
     ("Powell's office, when contacted by Reuters, said the diplomat was traveling.",

@@ -360,6 +360,9 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
         aside = _aside_start(tokens, j, floor) if tokens[j].text == "," else None
         if (np and aside is None and "noinvert" not in e.flags and looks_like_np(tokens, *np)
                 and tokens[np[0]].low not in word_class("time")
+                # a pronoun with words after it opens the reported clause ("…, said he saw …"),
+                # while an inverted pronoun stands alone ("…," said he.)
+                and not (np[1] > np[0] and tokens[np[0]].low in word_class("pronoun"))
                 and (np[1] + 1 >= n or tokens[np[1] + 1].kind == "p")):
             att.speaker = _mention(text, tokens, np)
             att.pieces = _left(text, tokens, j, floor)
