@@ -56,6 +56,11 @@ REPORTED = [
     # appositions and asides between the speaker and the cue
     ("Hugh Hill, a doctor, said the clinic was full.",
      [("indirect", "the clinic was full", "Hugh Hill", "said")]),
+    # a long apposition: the name before its opening comma speaks
+    ("Steve Elmendorf, a top fundraiser and veteran lobbyist close to the campaign in Brooklyn, says "
+     "the goal is to win.", [("indirect", "the goal is to win", "Steve Elmendorf", "says")]),
+    ("Mike Morrell, a 30-year veteran of the CIA who retired as acting director in 2013, said the "
+     "approach is insufficient.", [("indirect", "the approach is insufficient", "Mike Morrell", "said")]),
     # a pronoun with words after it opens the reported clause: no inverted speaker
     ("Nicholas Chapin, 18, said he planned to vote for the first time.",
      [("indirect", "he planned to vote for the first time", "Nicholas Chapin", "said")]),

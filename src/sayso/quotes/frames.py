@@ -399,6 +399,13 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
                 att.speaker = _mention(text, tokens, chunks[0])
                 _right(text, tokens, ie + 1, n, cue_at, att, left_from=first[0] - 1, floor=floor)
                 return
+            # a long apposition no chunk covers ("Steve Elmendorf, a top Clinton fundraiser and
+            # veteran D.C. lobbyist close to the campaign in Brooklyn, says"): the name before it
+            name = _apposition_name(tokens, j, floor)
+            if name is not None:
+                att.speaker = _mention(text, tokens, name)
+                _right(text, tokens, ie + 1, n, cue_at, att, left_from=name[0] - 1, floor=floor)
+                return
     np = find_left_np(tokens, j, floor, _is_name_token) if j >= 0 else None
     if "sobj" in e.flags:  # "Radio Liberty" quoted him: the object spoke
         obj = find_right_np(tokens, ie + 1, n, _is_name_token)
@@ -409,6 +416,29 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     att.speaker = _mention(text, tokens, np)
     left_from = (np[0] - 1) if np else None
     _right(text, tokens, ie + 1, n, cue_at, att, left_from=left_from, floor=floor)
+
+def _apposition_name(tokens: list[Token], j: int, floor: int) -> tuple[int, int] | None:
+    """The name before an apposition that ends at the comma ``j``: the comma that opens it (no
+    quotation, no other comma, at most 30 tokens back), a phrase after it that opens like one (an
+    article, a capital, a possessive name), and before it a capitalised noun phrase of a few words
+    at a clause boundary ("…, Michael Briggs, Sanders's spokesman, suggested")."""
+    k = j - 1
+    while k > floor and j - k < 30 and tokens[k].text != "," and tokens[k].kind != "q":
+        k -= 1
+    if k <= floor or tokens[k].text != "," or k + 1 >= j:
+        return None
+    opener = tokens[k + 1]
+    if not (opener.low in ("a", "an", "the") or opener.capitalised):
+        return None
+    name = find_left_np(tokens, k - 1, floor, _is_name_token)
+    if name is None or not tokens[name[0]].capitalised or name[1] - name[0] > 4:
+        return None
+    before = tokens[name[0] - 1] if name[0] > floor else None
+    if before is not None and before.kind not in ("p", "q") \
+            and before.low not in load_set("en", "clause_words"):
+        return None
+    return name
+
 
 def _aside_start(tokens: list[Token], j: int, floor: int) -> int | None:
     """Index of the comma that opens an aside ending at the comma ``j``: a prepositional phrase,
