@@ -245,36 +245,41 @@ def scan_gaps(text: str, ranges: Iterable[tuple[int, int]],
         if b - a > 2:
             s = text[a:b]
             ascii_ = s.isascii()
-            if not ascii_:
-                for mark, plain in _MARKS:
-                    s = s.replace(mark, plain)
-            words: list[str] | None = None
-            if s.isascii():
-                raw = s.encode()
-                marks = raw.translate(_MARK_BYTES).decode()
-                if marks[0] != "'" and " '" not in marks:
-                    words = raw.translate(_WORD_BYTES).decode().split()
-                    if any_forms.isdisjoint(words):
-                        # no word of a name: a name in quotation marks (in ASCII, after a straight mark)
-                        if (not ascii_ or "'" in s or '"' in s) and quoted(text, a, b) is not None:
-                            found = _scan_gap(text, a, b, lex, None)
-                            venues += found[0]
-                            carriers += found[1]
-                        continue
-                    if not ascii_:
-                        words = None
+            words = _byte_words(s if ascii_ else _ascii_marks(s))
+            if words is not None and not ascii_ and not any_forms.isdisjoint(words):
+                words = None  # marks made ASCII may pass a gap ``_WORD`` does not: it reads the gap
+            # a name in quotation marks needs a mark: in an ASCII gap split as bytes, a straight one
+            may_quote = words is None or not ascii_ or "'" in s or '"' in s
             if words is None:
                 words = _WORD.findall(text, a, b)
-                if any_forms.isdisjoint(words):
-                    if quoted(text, a, b) is not None:
-                        found = _scan_gap(text, a, b, lex, None)
-                        venues += found[0]
-                        carriers += found[1]
+            known: list[str] | None = words
+            if any_forms.isdisjoint(words):
+                if not may_quote or quoted(text, a, b) is None:
                     continue
-            found = _scan_gap(text, a, b, lex, words)
+                known = None
+            found = _scan_gap(text, a, b, lex, known)
             venues += found[0]
             carriers += found[1]
     return venues, _chain(carriers) if carriers else carriers
+
+
+def _ascii_marks(s: str) -> str:
+    """``s`` with the common marks of English text outside ASCII made ASCII (``_MARKS``)."""
+    for mark, plain in _MARKS:
+        s = s.replace(mark, plain)
+    return s
+
+
+def _byte_words(s: str) -> list[str] | None:
+    """The words ``_WORD`` finds in ``s``, split as bytes, or None where only ``_WORD`` can split it:
+    text outside ASCII, or a word that starts with a mark ("'CNN'": ``_WORD`` starts after it)."""
+    if not s.isascii():
+        return None
+    raw = s.encode()
+    marks = raw.translate(_MARK_BYTES).decode()
+    if marks[0] == "'" or " '" in marks:
+        return None
+    return raw.translate(_WORD_BYTES).decode().split()
 
 
 def _scan_gap(text: str, start: int, end: int, lex: Lexicon,
