@@ -418,14 +418,12 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     _right(text, tokens, ie + 1, n, cue_at, att, left_from=left_from, floor=floor)
 
 def _apposition_name(tokens: list[Token], j: int, floor: int) -> tuple[int, int] | None:
-    """The name before an apposition that ends at the comma ``j``: the comma that opens it (no
-    quotation, no other comma, at most 30 tokens back), a phrase after it that opens like one (an
-    article, a capital, a possessive name), and before it a capitalised noun phrase of a few words
-    at a clause boundary ("…, Michael Briggs, Sanders's spokesman, suggested")."""
-    k = j - 1
-    while k > floor and j - k < 30 and tokens[k].text != "," and tokens[k].kind != "q":
-        k -= 1
-    if k <= floor or tokens[k].text != "," or k + 1 >= j:
+    """The name before an apposition that ends at the comma ``j``: the comma that opens it
+    (``_opening_comma``), a phrase after it that opens like one (an article, a capital, a possessive
+    name), and before it a capitalised noun phrase of a few words at a clause boundary ("…, Michael
+    Briggs, Sanders's spokesman, suggested")."""
+    k = _opening_comma(tokens, j, floor)
+    if k is None:
         return None
     opener = tokens[k + 1]
     if not (opener.low in ("a", "an", "the") or opener.capitalised):
@@ -440,15 +438,24 @@ def _apposition_name(tokens: list[Token], j: int, floor: int) -> tuple[int, int]
     return name
 
 
-def _aside_start(tokens: list[Token], j: int, floor: int) -> int | None:
-    """Index of the comma that opens an aside ending at the comma ``j``: a prepositional phrase,
-    a participle or a relative clause ("in an interview with FT", "speaking to reporters", "who ...")."""
+def _opening_comma(tokens: list[Token], j: int, floor: int) -> int | None:
+    """The comma that opens an aside or apposition closed by the comma ``j``: the one before it, at
+    most 30 tokens back, with words between and no quotation but a name in quotation marks."""
     k = j - 1
     while k > floor and j - k < 30 and tokens[k].text != ",":
         if tokens[k].kind == "q" and not _is_name_token(tokens[k]):
             return None
         k -= 1
     if k <= floor or tokens[k].text != "," or k + 1 >= j:
+        return None
+    return k
+
+
+def _aside_start(tokens: list[Token], j: int, floor: int) -> int | None:
+    """Index of the comma that opens an aside ending at the comma ``j``: a prepositional phrase,
+    a participle or a relative clause ("in an interview with FT", "speaking to reporters", "who ...")."""
+    k = _opening_comma(tokens, j, floor)
+    if k is None:
         return None
     first = tokens[k + 1]
     if first.low in word_class("preposition") or first.low in ("who", "which", "whose", "speaking",

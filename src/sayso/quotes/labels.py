@@ -32,20 +32,20 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.\-]*")
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’\- ]{0,40}[A-Z.]|Q|A):[ \t]+(?=\S)")
 _TRIM = " \t.;,:"
 
-# (speaker start, speaker end, colon offset, content start, content end, kind)
-LabelStatement = tuple[int, int, int, int, int, str]
+# (speaker start, speaker end, colon offset, content start, content end): always ``indirect``
+LabelStatement = tuple[int, int, int, int, int]
 
 
-def _content(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> tuple[int, int, str] | None:
-    """The reported words from ``start`` to ``end`` (trimmed), ``indirect``. A turn that holds a
-    quotation is left to the quotation's own rules: a label must not swallow a direct statement."""
+def _content(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> tuple[int, int] | None:
+    """The reported words from ``start`` to ``end`` (trimmed). Words that hold a quotation are left
+    to the quotation's own rules: a label must not swallow a direct statement."""
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     if len(text[start:end].split()) < 2:
         return None
     if any(q.outer_start < end and start < q.outer_end for q in quotations):
         return None
-    return start, end, "indirect"
+    return start, end
 
 
 def find_transcript_labels(text: str, paragraphs: Sequence[Span],

@@ -177,15 +177,14 @@ def _label_statements(article: Article, headline: tuple[int, int] | None) -> lis
     if h is not None:
         found.insert(0, h)
     out: list[Statement] = []
-    for ss, se, colon, cs, ce, kind in found:
+    for ss, se, colon, cs, ce in found:
         if langs and langs[article.sentence_index(cs)] not in ("en", "other", None):
             continue
         if any(s.start < ce and cs < s.end and not (cs <= s.start and s.end <= ce)
                for s in article.statements) or any(s.start < ce and cs < s.end for s in out):
             continue
         out.append(Statement(
-            kind=kind,  # type: ignore[arg-type]
-            start=cs, end=ce, text=text[cs:ce], speaker=text[ss:se], speaker_mention=text[ss:se],
-            speaker_start=ss, speaker_end=se, cue=":", cue_start=colon, cue_end=colon + 1,
-            confidence=0.7))
+            kind="indirect", start=cs, end=ce, text=text[cs:ce], speaker=text[ss:se],
+            speaker_mention=text[ss:se], speaker_start=ss, speaker_end=se, cue=":", cue_start=colon,
+            cue_end=colon + 1, confidence=0.7))
     return out
