@@ -67,6 +67,15 @@ REPORTED = [
     ("Rep. Bobby Scott, a chief negotiator, said he fully supports the compromise.",
      [("indirect", "he fully supports the compromise", "Rep. Bobby Scott", "said")]),
     ("The deal is off, said she.", [("indirect", "The deal is off", "she", "said")]),
+    # an inverted speaker may open with lower-case words that describe the name
+    ('"We need to fix this," said former Sen. Evan Bayh, a moderate Indiana Democrat.',
+     [("direct", "We need to fix this,", "former Sen. Evan Bayh", "said")]),
+    ('"It is the reality," says psychologist Vaile Wright.',
+     [("direct", "It is the reality,", "psychologist Vaile Wright", "says")]),
+    ("The talks failed, said former secretary of state Hillary Clinton.",
+     [("indirect", "The talks failed", "former secretary of state Hillary Clinton", "said")]),
+    # … but not words that open a reported clause
+    ("He paused, said nothing about Trump.", [("indirect", "nothing about Trump", "He", "said")]),
     ("Jens Stoltenberg, in an interview with FT, suggested a scenario where Ukraine could join.",
      [("indirect", "a scenario where Ukraine could join", "Jens Stoltenberg", "suggested")]),
     ("Powell's office, when contacted by Reuters, said the diplomat was traveling.",

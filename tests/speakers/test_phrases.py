@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.speakers.phrases import find_left_np, find_right_np, looks_like_np
+from sayso.speakers.phrases import find_left_np, find_right_np, looks_like_np, titled_name
 from sayso.text.tokens import tokenize
 
 
@@ -51,3 +51,17 @@ def test_phrases_right_noun_phrase(text: str, expected: str) -> None:
 def test_phrases_looks_like_a_speaker(text: str, expected: bool) -> None:
     toks = tokenize(text, 0, len(text))
     assert looks_like_np(toks, 0, len(toks) - 1) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("former Sen. Evan Bayh", True), ("pollster Frank Luntz", True),
+    ("former secretary of state Hillary Clinton", True), ("retired Army Lt. Gen. Mick Bednarek", True),
+    ("9/11 widow Terry Strada", True),
+    # no name at the end, a preposition or a pronoun among the words before it, or too many of them
+    ("former senator", False), ("Evan Bayh", False), ("nothing about Trump", False),
+    ("he told Trump", False), ("quickly Trump", False), ("of state Hillary Clinton", False),
+    ("a very long and winding description of Trump", False),
+])
+def test_phrases_titled_name(text: str, expected: bool) -> None:
+    toks = tokenize(text, 0, len(text))
+    assert titled_name(toks, 0, len(toks) - 1) is expected

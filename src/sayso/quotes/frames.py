@@ -11,7 +11,14 @@ import heapq
 
 from ..lang import load_set
 from ..model import Cue
-from ..speakers.phrases import _abbrev_dot, find_left_np, find_right_np, looks_like_np, word_class
+from ..speakers.phrases import (
+    _abbrev_dot,
+    find_left_np,
+    find_right_np,
+    looks_like_np,
+    titled_name,
+    word_class,
+)
 from ..text.tokens import Token
 from .cues import CueEntry, Lexicon
 from .pieces import Attribution, Piece, _is_name_token, _mention, _pieces, text_end
@@ -358,7 +365,8 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     if j >= floor and j >= 0 and (tokens[j].text == "," or tokens[j].kind == "q") and not e.gerund:
         np = find_right_np(tokens, ie + 1, n, _is_name_token)
         aside = _aside_start(tokens, j, floor) if tokens[j].text == "," else None
-        if (np and aside is None and "noinvert" not in e.flags and looks_like_np(tokens, *np)
+        if (np and aside is None and "noinvert" not in e.flags
+                and (looks_like_np(tokens, *np) or titled_name(tokens, *np))
                 and tokens[np[0]].low not in word_class("time")
                 # a pronoun with words after it opens the reported clause ("…, said he saw …"),
                 # while an inverted pronoun stands alone ("…," said he.)

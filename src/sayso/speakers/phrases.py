@@ -142,3 +142,32 @@ def looks_like_np(tokens: list[Token], a: int, b: int) -> bool:
     pron = word_class("pronoun")
     return (first.capitalised or first.low in word_class("determiner")
             or (first.low in pron and first.low not in ("it", "him", "them", "us", "me")))
+
+
+# lower-case words that may stand before a name in an inverted attribution without naming anyone
+# ("former", "retired", "pollster") are any words but these classes
+_NOT_MODIFIERS = ("pronoun", "be", "modal", "time", "determiner")
+
+
+@cache
+def _not_modifiers() -> frozenset[str]:
+    return frozenset().union(*(word_class(x) for x in _NOT_MODIFIERS))
+
+
+def titled_name(tokens: list[Token], a: int, b: int, most: int = 5) -> bool:
+    """A name after at most ``most`` lower-case words that describe it: "former Sen. Evan Bayh",
+    "pollster Frank Luntz", "former secretary of state Hillary Clinton". The phrase ends with the
+    name; the words before it are no pronoun, verb, time word or preposition ("nothing about Trump"
+    is no speaker), but "of" inside a title."""
+    if b <= a or not tokens[b].capitalised or tokens[a].kind != "w":
+        return False
+    c = next((k for k in range(a, b + 1) if tokens[k].capitalised), b)
+    if c == a or c - a > most:
+        return False
+    closed, prepositions = _not_modifiers(), word_class("preposition")
+    for k in range(a, c):
+        t = tokens[k]
+        if t.kind != "w" or t.low in closed or (t.low in prepositions and (t.low != "of" or k == a)) \
+                or t.low.endswith("ly"):
+            return False
+    return True
