@@ -59,7 +59,8 @@ def test_phrases_looks_like_a_speaker(text: str, expected: bool) -> None:
     ("9/11 widow Terry Strada", True),
     # no name at the end, a preposition or a pronoun among the words before it, or too many of them
     ("former senator", False), ("Evan Bayh", False), ("nothing about Trump", False),
-    ("he told Trump", False), ("quickly Trump", False), ("of state Hillary Clinton", False),
+    ("he told Trump", False), ("as Super Tuesday", False), ("and Surespot", False),
+    ("quickly Trump", False), ("of state Hillary Clinton", False),
     ("a very long and winding description of Trump", False),
 ])
 def test_phrases_titled_name(text: str, expected: bool) -> None:

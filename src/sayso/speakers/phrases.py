@@ -157,17 +157,17 @@ def _not_modifiers() -> frozenset[str]:
 def titled_name(tokens: list[Token], a: int, b: int, most: int = 5) -> bool:
     """A name after at most ``most`` lower-case words that describe it: "former Sen. Evan Bayh",
     "pollster Frank Luntz", "former secretary of state Hillary Clinton". The phrase ends with the
-    name; the words before it are no pronoun, verb, time word or preposition ("nothing about Trump"
-    is no speaker), but "of" inside a title."""
+    name; the words before it are no pronoun, verb, time word, clause word or preposition ("nothing
+    about Trump", "known as Super Tuesday" name no speaker), but "of" inside a title."""
     if b <= a or not tokens[b].capitalised or tokens[a].kind != "w":
         return False
     c = next((k for k in range(a, b + 1) if tokens[k].capitalised), b)
     if c == a or c - a > most:
         return False
-    closed, prepositions = _not_modifiers(), word_class("preposition")
+    closed, prepositions, clause = _not_modifiers(), word_class("preposition"), load_set("en", "clause_words")
     for k in range(a, c):
         t = tokens[k]
-        if t.kind != "w" or t.low in closed or (t.low in prepositions and (t.low != "of" or k == a)) \
-                or t.low.endswith("ly"):
+        if t.kind != "w" or t.low in closed or t.low in clause or t.low.endswith("ly") \
+                or (t.low in prepositions and (t.low != "of" or k == a)):
             return False
     return True
