@@ -146,6 +146,13 @@ DIRECT = [
     ('As Joel Pollak reported:\n\n"The government has done almost nothing with the intelligence."',
      [("direct", "The government has done almost nothing with the intelligence.", "Joel Pollak",
        "reported")]),
+    # a cue that takes no clause of its own still introduces the quotation after its colon
+    ('Caddell continued:\n\n"The health issue is very much a partisan issue."',
+     [("direct", "The health issue is very much a partisan issue.", "Caddell", "continued")]),
+    ('As Professor Foner put it: "The United States does a better job at this."',
+     [("direct", "The United States does a better job at this.", "Professor Foner", "put it")]),
+    ('Jared Potts echoed: "He speaks his mind."',
+     [("direct", "He speaks his mind.", "Jared Potts", "echoed")]),
     ('Rep. Trey Gowdy (R-S.C.): "I have not heard anyone cite that figure."',
      [("direct", "I have not heard anyone cite that figure.", "Rep. Trey Gowdy (R-S.C.)", ":")]),
     ("Умеров: «Мы готовы к переговорам и не отступим».",
@@ -157,6 +164,7 @@ DIRECT = [
 ]
 
 NOT_STATEMENTS = [
+    "Others echoed the sentiment of the crowd.",              # a cue without a clause or a quotation
     'What he meant was not explained by "Radio Liberty."',      # a name in quotation marks
     'He appeared on "Saturday Night Live" last week.',          # a title
     'The plan, a "reform" in name only, failed.',               # a scare quote without a speaker

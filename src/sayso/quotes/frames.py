@@ -555,12 +555,12 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
             # 'called it "nonsense"': what it was called with the label (mixed); a bare label is direct
             att.pieces = _pieces(text, tokens, k, q)
             return
+    if t.text == ":" and k + 1 >= n:
+        att.colon_at = t.start  # 'Caddell continued:' ⏎ '"…"': the quotation after the colon
+        return
     if "noclause" in e.flags:
         return
     if t.text == ":":
-        if k + 1 >= n:
-            att.colon_at = t.start
-            return
         k += 1
     end = _clause_end(tokens, k, n, cue_at)
     att.pieces = _pieces(text, tokens, k, end)
