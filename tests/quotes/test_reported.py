@@ -80,6 +80,18 @@ REPORTED = [
      [("indirect", "a scenario where Ukraine could join", "Jens Stoltenberg", "suggested")]),
     ("Powell's office, when contacted by Reuters, said the diplomat was traveling.",
      [("indirect", "the diplomat was traveling", "Powell's office", "said")]),
+    # a cue coordinated with an earlier verb shares that clause's subject, also across commas
+    ("Clinton seemed ready to fight, telling the crowd she would win.",
+     [("indirect", "she would win", "Clinton", "telling")]),
+    ("Ebeling reminisced about her days with Clinton, and said their views changed.",
+     [("indirect", "their views changed", "Ebeling", "said")]),
+    ("Trump joked about the polls, declined to name a running mate, and told his audience they would win.",
+     [("indirect", "they would win", "Trump", "told")]),
+    # … but a place or a sentence adverb before the comma is no subject
+    ("The pastor stood in Burlington, Iowa, and said the race was close.",
+     [("indirect", "the race was close", None, "said")]),
+    ("Perhaps go a step further, and ask voters what they think.",
+     [("indirect", "what they think", None, "ask")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),

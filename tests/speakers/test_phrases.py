@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.speakers.phrases import find_left_np, find_right_np, looks_like_np, titled_name
+from sayso.speakers.phrases import (
+    find_clause_subject,
+    find_left_np,
+    find_right_np,
+    looks_like_np,
+    titled_name,
+)
 from sayso.text.tokens import tokenize
 
 
@@ -66,3 +72,18 @@ def test_phrases_looks_like_a_speaker(text: str, expected: bool) -> None:
 def test_phrases_titled_name(text: str, expected: bool) -> None:
     toks = tokenize(text, 0, len(text))
     assert titled_name(toks, 0, len(toks) - 1) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Once he was president, Mr. Obama made", "Mr. Obama"),
+    ("even after Clinton dropped out and", "Clinton"),
+    ("Ebeling reminisced about her days with Clinton, and", "Ebeling"),
+    ("Trump joked about the polls, declined to name a running mate, and", "Trump"),
+    ("The pastor stood in Burlington, Iowa, and", None),
+    ("Perhaps go a step further, and", None),
+])
+def test_phrases_clause_subject(text: str, expected: str | None) -> None:
+    """The subject of the clause before the last token (the cue's "and" / ",")."""
+    toks = tokenize(text, 0, len(text))
+    r = find_clause_subject(toks, 0, len(toks) - 1)
+    assert (None if r is None else text[toks[r[0]].start:toks[r[1]].end]) == expected

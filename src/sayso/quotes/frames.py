@@ -13,6 +13,7 @@ from ..lang import load_set
 from ..model import Cue
 from ..speakers.phrases import (
     _abbrev_dot,
+    find_clause_subject,
     find_left_np,
     find_right_np,
     looks_like_np,
@@ -204,7 +205,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         elif j >= 0 and ((tokens[j].text == "," and e.gerund) or tokens[j].low in ("and", "but")):
             # 'Clinton seemed ready to riff ..., telling the crowd, "..."' / '... and agreed to ...':
             # the subject of the clause the cue hangs on
-            att.speaker = _mention(text, tokens, _clause_subject(tokens, floor, j))
+            att.speaker = _mention(text, tokens, find_clause_subject(tokens, floor, j))
             _right(text, tokens, ie + 1, n, cue_at, att)
         elif e.gerund and i == floor and i + 1 < n:
             # 'Citing obligations in Tennessee, the spokeswoman told ...': a participle clause first
@@ -291,29 +292,6 @@ def _adverb(tokens: list[Token], j: int, mods: frozenset[str]) -> bool:
     before = tokens[j - 1]
     return before.capitalised or before.text == "," or before.low in mods \
         or before.low in word_class("pronoun")
-
-def _clause_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
-    """The subject of the clause before ``hi``: its first pronoun or run of capitalised words
-    ("Once he was president, Mr. Obama made ..." → "Mr. Obama"; "even after Clinton dropped" → "Clinton")."""
-    start = lo
-    for x in range(hi - 1, lo - 1, -1):
-        if tokens[x].text == ",":
-            start = x + 1
-            break
-    pron = word_class("pronoun")
-    skip = load_set("en", "clause_words") | load_set("en", "sentence_openers")
-    for x in range(start, hi):
-        t = tokens[x]
-        if t.kind != "w":
-            continue
-        if t.low in pron and t.low not in ("it", "you", "him", "them", "us", "me", "who"):
-            return x, x
-        if t.capitalised and t.low not in skip:
-            b = x
-            while b + 1 < hi and (tokens[b + 1].capitalised or _is_abbrev(tokens, b + 1)):
-                b += 1
-            return x, b
-    return None
 
 def _according(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
                cue_at: set[int], att: Attribution) -> None:

@@ -171,3 +171,65 @@ def titled_name(tokens: list[Token], a: int, b: int, most: int = 5) -> bool:
                 or (t.low in prepositions and (t.low != "of" or k == a)):
             return False
     return True
+
+
+def find_clause_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the clause before ``hi``: its first pronoun or run of capitalised words
+    ("Once he was president, Mr. Obama made ..." → "Mr. Obama"; "even after Clinton dropped" → "Clinton").
+    A stretch between commas that names nobody ("…, and told") gives way to the one before it where
+    that one opens with a subject and its verb ("Ebeling reminisced about …, and said" → "Ebeling";
+    "Trump joked …, declined …, and told" → "Trump"); an aside ("in Burlington, Iowa,") is passed."""
+    end = hi
+    while end > lo:
+        start = end
+        while start > lo and tokens[start - 1].text != ",":
+            start -= 1
+        found = _subject_in(tokens, start, end) if end == hi else _opening_subject(tokens, start, end)
+        if found is not None:
+            return found
+        end = start - 1
+    return None
+
+
+def _subject_in(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    pron = word_class("pronoun")
+    skip = load_set("en", "clause_words") | load_set("en", "sentence_openers")
+    for x in range(start, end):
+        t = tokens[x]
+        if t.kind != "w":
+            continue
+        if t.low in pron and t.low not in ("it", "you", "him", "them", "us", "me", "who"):
+            return x, x
+        if t.capitalised and t.low not in skip:
+            return x, _capital_run_end(tokens, x, end)
+    return None
+
+
+def _opening_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """A subject that opens ``tokens[start:end]`` and a lower-case word after it that is no
+    determiner, pronoun or preposition (its verb): "Ebeling reminisced", "Trump has used"."""
+    x = next((k for k in range(start, end) if tokens[k].kind == "w"), None)
+    if x is None:
+        return None
+    t = tokens[x]
+    pron = word_class("pronoun")
+    if t.low in pron and t.low not in ("it", "you", "him", "them", "us", "me", "who"):
+        b = x
+    elif t.capitalised and t.low not in load_set("en", "sentence_openers") \
+            and t.low.replace("’", "'").split("'")[0] not in pron | {"that", "there"} \
+            and not t.low.endswith("ly"):
+        b = _capital_run_end(tokens, x, end)
+    else:
+        return None
+    verb = tokens[b + 1] if b + 1 < end else None
+    closed = word_class("determiner") | pron | word_class("preposition")
+    if verb is None or verb.kind != "w" or not verb.text[:1].islower() or verb.low in closed:
+        return None
+    return x, b
+
+
+def _capital_run_end(tokens: list[Token], x: int, end: int) -> int:
+    b = x
+    while b + 1 < end and (tokens[b + 1].capitalised or _abbrev_dot(tokens, b + 1)):
+        b += 1
+    return b
