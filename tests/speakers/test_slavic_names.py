@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.speakers.slavic_names import alias_key, analyse_speaker, word_nominative
+from sayso.speakers.slavic_names import (
+    alias_key,
+    analyse_speaker,
+    can_be_singular,
+    is_singular_verb,
+    word_nominative,
+)
+from sayso.text.tokens import tokenize
 
 # (word as written, language, case from the frame or None, gender or None, nominative)
 NAMES = [
@@ -97,3 +104,20 @@ def test_slavic_names_a_word_with_an_unnamed_character_has_no_parse() -> None:
     assert parses("AA\U00017000", "ru") == ()
     # the whole pipeline goes on (found by the property test)
     assert extract("‘AA\U00017000’ Умеров said. ", settings=Settings(on_error="raise")).skipped == []
+
+
+@pytest.mark.parametrize(("word", "lang", "expected"), [
+    ("заявил", "ru", True), ("сказала", "ru", True), ("говорит", "ru", True), ("сказав", "uk", True),
+    ("заявили", "ru", False), ("говорят", "ru", False), ("комиссии", "ru", False),
+])
+def test_slavic_names_singular_verb(word: str, lang: str, expected: bool) -> None:
+    assert is_singular_verb(tokenize(word, 0, len(word))[0], lang) is expected
+
+
+@pytest.mark.parametrize(("phrase", "lang", "expected"), [
+    ("министр", "ru", True), ("я", "ru", True), ("Комиссия", "ru", True), ("комиссии", "ru", False),
+    ("члены", "ru", False),
+])
+def test_slavic_names_can_be_singular(phrase: str, lang: str, expected: bool) -> None:
+    toks = tokenize(phrase, 0, len(phrase))
+    assert can_be_singular(toks, (0, len(toks) - 1), lang) is expected

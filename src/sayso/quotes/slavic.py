@@ -473,7 +473,7 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
         name = (app[0], app[1])
         att.speaker = speaker_mention(text, tokens, (app[2], app[3]), lang, "nomn", gender, name=name)
     else:
-        subj = left_subject(tokens, j, floor, lang, lex)
+        subj = left_subject(tokens, j, floor, lang, lex, verb=tokens[i])
         att.speaker = speaker_mention(text, tokens, subj, lang, "nomn", gender)
         if subj is None and tokens[i].low.endswith("ли") and j >= floor:
             place = place_phrase(tokens, region_start(tokens, j, floor, lex), j + 1, lang)

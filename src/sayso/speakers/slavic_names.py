@@ -323,6 +323,29 @@ def can_be_nominative(t: Token, lang: str) -> bool:
     return any("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in ps if p.score >= 0.01)
 
 
+def is_singular_verb(t: Token, lang: str) -> bool:
+    """A finite verb form that only a singular subject takes ("заявил", "сказала", "говорит",
+    "сказав": a past form with a gender is singular)."""
+    if t.kind != "w":
+        return False
+    verbs = [p for p in parses(t.low, lang) if p.tag.POS == "VERB"]
+    return bool(verbs) and all("sing" in p.tag.grammemes or (
+        "past" in p.tag.grammemes and {"masc", "femn", "neut"} & p.tag.grammemes) for p in verbs)
+
+
+def can_be_singular(tokens: list[Token], chunk: tuple[int, int], lang: str) -> bool:
+    """Can the phrase be a singular subject: a word in it a singular (or numberless) nominative,
+    a name, a quotation or a word the dictionary does not know."""
+    for t in tokens[chunk[0]:chunk[1] + 1]:
+        if t.kind == "q" or (t.kind == "w" and (t.text[:1].isupper() or not t.text[:1].isalpha()
+                                               or "A" <= t.text[:1] <= "z" or not is_known(t.low, lang))):
+            return True
+        if t.kind == "w" and any("nomn" in p.tag.grammemes and "plur" not in p.tag.grammemes
+                                 for p in parses(t.low, lang)):
+            return True
+    return False
+
+
 def is_verb(t: Token, lang: str) -> bool:
     return t.kind == "w" and pos(t, lang) in ("VERB", "INFN", "GRND") and not t.text[:1].isupper()
 
@@ -431,13 +454,17 @@ def region_start(tokens: list[Token], j: int, floor: int, lex: PhraseLexicon) ->
 
 
 def left_subject(tokens: list[Token], j: int, floor: int, lang: str, lex: PhraseLexicon,
-                  ) -> tuple[int, int] | None:
-    """The subject of a cue whose previous token is ``j``."""
+                  verb: Token | None = None) -> tuple[int, int] | None:
+    """The subject of a cue whose previous token is ``j``: the last noun phrase before it that can
+    agree with the cue ``verb`` in number ("Министр на заседании комиссии заявил": "комиссии" is a
+    plural nominative at best, so "Министр")."""
     if j < floor:
         return None
     a = region_start(tokens, j, floor, lex)
     chunks = noun_chunks(tokens, a, j, lang, lex)
     if chunks:
+        if len(chunks) > 1 and verb is not None and is_singular_verb(verb, lang):
+            return next((c for c in reversed(chunks) if can_be_singular(tokens, c, lang)), chunks[-1])
         return chunks[-1]
     b = a - 1  # the boundary
     if b >= floor and tokens[b].kind == "w" and tokens[b].low in lex.clause_words and b - 1 >= floor:
