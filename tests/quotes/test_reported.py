@@ -92,6 +92,16 @@ REPORTED = [
      [("indirect", "the race was close", None, "said")]),
     ("Perhaps go a step further, and ask voters what they think.",
      [("indirect", "what they think", None, "ask")]),
+    # a time adjunct before the cue is no speaker; an apposition before it still names one
+    ("Paul Ryan, the nation's highest-ranking Republican, on Tuesday called the remarks racist.",
+     [("indirect", "the remarks racist", "Paul Ryan", "called")]),
+    ("Sen. Chuck Grassley (R-Iowa) on Wednesday said the hearing would go ahead.",
+     [("indirect", "the hearing would go ahead", "Sen. Chuck Grassley (R-Iowa)", "said")]),
+    ("Trump, a frequent critic of the party, last year proposed a ban on imports.",
+     [("indirect", "a ban on imports", "Trump", "proposed")]),
+    # … but a month that ends a name is part of it
+    ('"His ideas are far from heartwarming," columnist Ai Jun wrote.',
+     [("direct", "His ideas are far from heartwarming,", "columnist Ai Jun", "wrote")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),

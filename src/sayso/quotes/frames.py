@@ -339,11 +339,14 @@ def _passive(text: str, tokens: list[Token], j: int, ie: int, n: int, att: Attri
 def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, floor: int,
             cue_at: set[int], att: Attribution) -> None:
     e = att.entry
+    # a time adjunct before the cue is passed; the comma before it then closes an apposition, not
+    # words the cue inverts ("Paul Ryan, the Speaker, on Tuesday called …")
+    j0, j = j, _before_time(tokens, j, floor)
     # inverted: '"...," said Umerov.' / '..., emphasized the minister.'
     if j >= floor and j >= 0 and (tokens[j].text == "," or tokens[j].kind == "q") and not e.gerund:
         np = find_right_np(tokens, ie + 1, n, _is_name_token)
         aside = _aside_start(tokens, j, floor) if tokens[j].text == "," else None
-        if (np and aside is None and "noinvert" not in e.flags
+        if (np and aside is None and "noinvert" not in e.flags and j == j0
                 and (looks_like_np(tokens, *np) or titled_name(tokens, *np))
                 and tokens[np[0]].low not in word_class("time")
                 # a pronoun with words after it opens the reported clause ("…, said he saw …"),
@@ -402,6 +405,28 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     att.speaker = _mention(text, tokens, np)
     left_from = (np[0] - 1) if np else None
     _right(text, tokens, ie + 1, n, cue_at, att, left_from=left_from, floor=floor)
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _before_time(tokens: list[Token], j: int, floor: int) -> int:
+    """The token before a time adjunct that ends at ``j`` ("Paul Ryan, the Speaker, on Tuesday
+    called" → the comma; "Sen. Chuck Grassley (R-Iowa) on Wednesday said" → ")"): a day or a time
+    is no speaker."""
+    time = word_class("time")
+    k = j
+    while k >= floor and tokens[k].kind == "w" and tokens[k].low in time:
+        # a capitalised month after a capitalised word ends a name ("Theresa May", "Ai Jun")
+        if tokens[k].capitalised and tokens[k].low not in _WEEKDAYS and k > floor \
+                and tokens[k - 1].capitalised:
+            break
+        k -= 1
+    if k == j:
+        return j
+    if k >= floor and tokens[k].low in ("on", "at", "in", "during", "by", "early", "late"):
+        k -= 1
+    return k
+
 
 def _apposition_name(tokens: list[Token], j: int, floor: int) -> tuple[int, int] | None:
     """The name before an apposition that ends at the comma ``j``: the comma that opens it
