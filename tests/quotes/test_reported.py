@@ -102,6 +102,12 @@ REPORTED = [
     # … but a month that ends a name is part of it
     ('"His ideas are far from heartwarming," columnist Ai Jun wrote.',
      [("direct", "His ideas are far from heartwarming,", "columnist Ai Jun", "wrote")]),
+    # "notes" is a cue with a clear subject, a noun after a possessive
+    ("Mr. McKinley notes that three things are happening at once.",
+     [("indirect", "three things are happening at once", "Mr. McKinley", "notes")]),
+    ('"Look at the statement," Conway notes. "It was very different in tone."',
+     [("direct", "Look at the statement,", "Conway", "notes"),
+      ("direct", "It was very different in tone.", "Conway", "notes")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),
@@ -186,6 +192,7 @@ DIRECT = [
 ]
 
 NOT_STATEMENTS = [
+    "Editor's note: This story has been amended to clarify the dates.",
     "Others echoed the sentiment of the crowd.",              # a cue without a clause or a quotation
     'What he meant was not explained by "Radio Liberty."',      # a name in quotation marks
     'He appeared on "Saturday Night Live" last week.',          # a title

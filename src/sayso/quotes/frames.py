@@ -265,6 +265,8 @@ def _not_a_cue(tokens: list[Token], i: int, ie: int, j: int, e: CueEntry) -> boo
         pron = word_class("pronoun")
         quote_next = ie + 1 < len(tokens) and tokens[ie + 1].kind == "q"
         inverted = t.kind == "q" or t.text == ","  # '"...," read the statement'
+        if t.low.endswith(("'s", "’s")) and nxt != "that" and not quote_next:
+            return True  # "Editor's note:", "Clinton's notes," (but "Trump's claim that …" reports)
         if t.low not in pron and nxt not in ("that", ":", ".", ",") and not quote_next and not inverted:
             return True  # "the state of", "email records": present forms need "that", ":" or a pronoun
         if not (t.low in pron or t.capitalised or inverted):
