@@ -53,6 +53,8 @@ REPORTED = [
      [("indirect", "the talks stalled", "a source in the Office of the President", "According to")]),
     ("The talks stalled in May, according to Reuters.",
      [("indirect", "The talks stalled in May", "Reuters", "according to")]),
+    ('"It is illegal to harass a woman," according to the commission.',  # the comma inside the marks
+     [("direct", "It is illegal to harass a woman,", "the commission", "according to")]),
     # appositions and asides between the speaker and the cue
     ("Hugh Hill, a doctor, said the clinic was full.",
      [("indirect", "the clinic was full", "Hugh Hill", "said")]),

@@ -305,6 +305,9 @@ def _according(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: i
         # the whole sentence, attributions inside it included
         start = _sentence_start(tokens, i)
         att.pieces = _pieces(text, tokens, start, i - 2)
+    elif i > floor and tokens[i - 1].kind == "q" and text_end(tokens[i - 1]) == ",":
+        # '"It is illegal to harass a woman," according to the commission': the comma inside the marks
+        att.pieces = _pieces(text, tokens, _sentence_start(tokens, i), i - 1)
     elif after < n and tokens[after].text == ",":
         att.pieces = _pieces(text, tokens, after + 1, _clause_end(tokens, after + 1, n, cue_at))
 
