@@ -110,6 +110,9 @@ REPORTED = [
     ('"Look at the statement," Conway notes. "It was very different in tone."',
      [("direct", "Look at the statement,", "Conway", "notes"),
       ("direct", "It was very different in tone.", "Conway", "notes")]),
+    # an age before an aside: the name before the age speaks
+    ("Woodrow Benford, 58, who lives outside Minneapolis, says he did not vote.",
+     [("indirect", "he did not vote", "Woodrow Benford", "says")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),

@@ -80,6 +80,12 @@ def test_phrases_titled_name(text: str, expected: bool) -> None:
     ("Ebeling reminisced about her days with Clinton, and", "Ebeling"),
     ("Trump joked about the polls, declined to name a running mate, and", "Trump"),
     ("The pastor stood in Burlington, Iowa, and", None),
+    # a dateline ends at its dash; a description with a role before a name leads to the name
+    ("ORLANDO, Fla. (Reuters) - President Barack Obama met survivors and", "President Barack Obama"),
+    ("Republican presidential hopeful Sen. Ted Cruz was also critical,",
+     "Republican presidential hopeful Sen. Ted Cruz"),
+    ("Ruhle pressed Flynn on Russia,", "Ruhle"),
+    ("On Wednesday morning protesters gathered,", None),
     ("Perhaps go a step further, and", None),
 ])
 def test_phrases_clause_subject(text: str, expected: str | None) -> None:

@@ -366,6 +366,9 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
             c2 = _aside_start(tokens, j, floor)
             if c2 is not None:
                 j = c2 - 1
+                if tokens[j].text.isdigit() and len(tokens[j].text) <= 3 and j - 2 >= floor \
+                        and tokens[j - 1].text == ",":
+                    j -= 2  # an age before the aside: "Woodrow Benford, 58, who lives …, says"
         # appositions: 'Hugh Hill, a doctor, said', 'Giovanni Maria Vian, the editor of the
         # Vatican's newspaper, L'Osservatore Romano, said': the first of the comma-separated phrases
         # that opens at a clause boundary and starts with a capital is the speaker

@@ -15,6 +15,7 @@ from ..text.tokens import Token
 MAX_NP = 20
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,5}")  # "Mitch McConnell, R-Ky.,"
 _JOINERS = {"-", "&", "'", "’"}
+_DASHES = frozenset({"-", "–", "—"})
 
 
 @cache
@@ -182,8 +183,8 @@ def find_clause_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int
     end = hi
     while end > lo:
         start = end
-        while start > lo and tokens[start - 1].text != ",":
-            start -= 1
+        while start > lo and tokens[start - 1].text != "," and tokens[start - 1].text not in _DASHES:
+            start -= 1  # a dash ends a dateline ("ORLANDO, Fla. (Reuters) - President Obama met")
         found = _subject_in(tokens, start, end) if end == hi else _opening_subject(tokens, start, end)
         if found is not None:
             return found
@@ -192,7 +193,7 @@ def find_clause_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int
 
 
 def _subject_in(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    pron = word_class("pronoun")
+    pron, time = word_class("pronoun"), word_class("time")
     skip = load_set("en", "clause_words") | load_set("en", "sentence_openers")
     for x in range(start, end):
         t = tokens[x]
@@ -200,9 +201,31 @@ def _subject_in(tokens: list[Token], start: int, end: int) -> tuple[int, int] | 
             continue
         if t.low in pron and t.low not in ("it", "you", "him", "them", "us", "me", "who"):
             return x, x
-        if t.capitalised and t.low not in skip:
-            return x, _capital_run_end(tokens, x, end)
+        if t.capitalised and t.low not in skip and t.low not in time:
+            return x, _titled_run_end(tokens, x, end)
     return None
+
+
+def _titled_run_end(tokens: list[Token], x: int, end: int) -> int:
+    """The end of the capitalised run at ``x``, or of a name a few lower-case words after it that
+    the run describes, the last of them a role ("Republican presidential hopeful Sen. Ted Cruz")."""
+    b = _capital_run_end(tokens, x, end)
+    k = b + 1
+    closed = _not_modifiers() | word_class("preposition") | load_set("en", "clause_words")
+    while k < end and k - b <= 3 and tokens[k].kind == "w" and not tokens[k].capitalised \
+            and tokens[k].low not in closed and not tokens[k].low.endswith("ly"):
+        k += 1
+    if k > b + 1 and k < end and tokens[k].capitalised and tokens[k - 1].low in _role_heads() \
+            and tokens[k].low not in word_class("time"):
+        return _capital_run_end(tokens, k, end)
+    return b
+
+
+@cache
+def _role_heads() -> frozenset[str]:
+    """The last words of the titles in ``titles.txt`` ("hopeful", "nominee", "manager"): lower-case
+    words that end a description before a name, where a verb would not ("Ruhle pressed Flynn")."""
+    return frozenset(line.split(":")[0].split()[-1] for line in load_lines("en", "titles") if line.strip())
 
 
 def _opening_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
