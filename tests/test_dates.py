@@ -282,6 +282,17 @@ STAGE_CASES = {
         "On Monday, Smith said that prices would rise. He added that wages would not.", SUN,
         [("prices would rise", "John Smith", "said"), ("wages would not", "John Smith", "added")],
         [("2024-10-28", "day", "On Monday"), ("2024-10-28", "day", "On Monday")]),
+    "continuation past a clause nested in the words before": (
+        'On Monday, Smith told reporters that Kyiv expects new weapons. "The partners understand," Smith '
+        "added.", SUN,
+        [("Kyiv expects new weapons", "John Smith", "told"), ("new weapons", "Kyiv", "expects"),
+         ("The partners understand,", "John Smith", "added")],
+        [("2024-10-28", "day", "On Monday"), (SUN, "published", None), ("2024-10-28", "day", "On Monday")]),
+    "a remark places the statement around a nested one": (
+        "Smith stated that Kyiv will not agree to freeze the war. He said this on Monday in an interview.",
+        SUN, [("Kyiv will not agree to freeze the war", "John Smith", "stated"),
+              ("to freeze the war", "Kyiv", "agree")],
+        [("2024-10-28", "day", "on Monday"), (SUN, "published", None)]),
     "no continuation across speakers": (
         "On Monday, Smith said that prices would rise. Jones replied that wages would not.", SUN,
         [("prices would rise", "John Smith", "said"), ("wages would not", "Mary Jones", "replied")],

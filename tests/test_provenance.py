@@ -202,6 +202,15 @@ STAGE_TABLE: list[tuple[str, list[tuple[str, str | None, str]], Expected]] = [
      [("the war would end", "Zelensky", "told"), ("talks were possible", "Zelensky", "added"),
       ("they were not", "Kuleba", "said")],
      [(None, ("CNN",)), (None, ("CNN",)), (None, None)]),
+    # … past a clause nested in the words before ("told X that Kyiv expects …")
+    ('Yermak told Ukrainska Pravda that Kyiv expects new weapons. "Time matters," Yermak added.',
+     [("Kyiv expects new weapons", "Yermak", "told"), ("new weapons", "Kyiv", "expects"),
+      ("Time matters,", "Yermak", "added")],
+     [(None, ("Ukrainska Pravda",)), (None, None), (None, ("Ukrainska Pravda",))]),
+    # a remark places the statement around a nested one
+    ("Kuleba stated that Kyiv will not agree to freeze the war. He said this in an interview with the BBC.",
+     [("Kyiv will not agree to freeze the war", "Kuleba", "stated"), ("to freeze the war", "Kyiv", "agree")],
+     [("an interview with the BBC", ("BBC",)), (None, None)]),
     # two speakers in one sentence: each gets what is nearest to its own cue
     ("Zelensky told CNN that the talks had failed, while Kuleba said at a briefing that they would go on.",
      [("the talks had failed", "Zelensky", "told"), ("they would go on", "Kuleba", "said at")],
@@ -231,7 +240,7 @@ def test_provenance_stage_ties_to_statements(
     at = 0
     for words, speaker, cue in statements:
         st = _statement(text, words, speaker, cue, at)
-        at = st.end
+        at = st.start + 1  # the next statement may be nested in the words of this one
         article.statements.append(st)
     provenance(article, Settings())
     assert [(s.venue, s.reported_by) for s in article.statements] == expected

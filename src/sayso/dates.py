@@ -25,7 +25,8 @@ Pure layers (the first three in ``dates_finders``, re-exported here) and a short
      Jensen"; "in an interview with FT published on October 4"), dates S's statements in the next
      ``EVENT_WINDOW`` sentence(s);
   5. continuation: a statement right after a dated one of the same speaker, in the same or next
-     paragraph, shares its date ("On Friday, X said A. He added that B.").
+     paragraph, shares its date ("On Friday, X said A. He added that B."); a clause nested in the
+     words of the one before ("X told Y that Kyiv expects …") does not stand between them.
 
   Dates inside any statement's words or any quotation are what was talked about, not when; dates
   in relative or "when" clauses ("who ran in 1992") are about another event; neither dates a
@@ -67,7 +68,7 @@ from .dates_scan import Scan, find_remark, norm_words, scan_text, speaks_of_word
 from .lang import load_lines
 from .model import Article, Statement, replace_statement
 from .pipeline import stage
-from .provenance import find_provenance, same_speaker, speaker_key
+from .provenance import find_provenance, outermost, same_speaker, speaker_key
 from .provenance_finders import lexicon
 from .settings import Settings
 
@@ -383,7 +384,7 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
                  if any(all(e <= a or b <= p for a, b in masked)
                         for p, e in _name_hits(text, s.start, s.end, c.names(key)))}
         before = bisect.bisect_right(c.ends, (s.start, len(sts))) - 1
-        pivot = c.ends[before][1] if before >= 0 else bisect.bisect_left(c.starts, s.end)
+        pivot = outermost(c.ends, before, sts) if before >= 0 else bisect.bisect_left(c.starts, s.end)
         if pivot >= len(sts):
             continue
         target = c.keys[pivot]
@@ -499,11 +500,18 @@ def find_statement_dates(article: Article) -> list[SaidOn | None]:
     for i, said in _events(c, dated).items():
         dated[i] = dated[i] or said
     paragraph = list(map(partial(bisect.bisect_right, [p.start for p in article.paragraphs]), c.starts))
+    outer = 0  # the last statement not inside the words of the one before it
     for i in range(1, len(c.sts)):
-        prev = dated[i - 1]
-        if prev is not None and dated[i] is None and same_speaker(c.keys[i], c.keys[i - 1]) \
-                and paragraph[i] - paragraph[i - 1] <= 1:
+        # a statement nested in the words of the one before ("told X that Ukraine expects …")
+        # follows that one; any other follows the last statement outside such words
+        nested = c.sts[i].end <= c.sts[i - 1].end
+        k = i - 1 if nested else outer
+        prev = dated[k]
+        if prev is not None and dated[i] is None and same_speaker(c.keys[i], c.keys[k]) \
+                and paragraph[i] - paragraph[k] <= 1:
             dated[i] = _retied(prev, "follows")
+        if not nested:
+            outer = i
     _share_groups(groups, dated)
     # back to the order of ``article.statements``
     return list(map(dated.__getitem__, sorted(range(len(c.order)), key=c.order.__getitem__)))

@@ -8,7 +8,10 @@ a range of the text; the stage ties what they find to statements, most specific 
    interview with Radio Liberty") near the statement: it places every statement of its speaker that
    has no provenance of its own, up to the nearest statements of that speaker that do;
 3. the statements that follow one with its own provenance, by the same speaker with no other speaker
-   in between ("… he told CNN. He added that …").
+   in between ("… he told CNN. He added that …"); a clause nested in the words before ("told CNN that
+   Kyiv expects …") is not in between.
+A remark's speaker is the one of the statement before it; of statements that end together, the one
+that starts first (the clause nested in its words gives way).
 An outlet never carries its own words: a carrier equal to the statement's speaker is dropped.
 """
 
@@ -316,6 +319,18 @@ def _near(spans: list[tuple[int, int]], n: int) -> list[int]:
     return [k for k in sorted(near) if 0 <= k < n and not touched[k]]
 
 
+def outermost(ends: list[tuple[int, int]], k: int, sts: list[Statement]) -> int:
+    """The statement of ``ends[k]`` (``(end, index)`` pairs in order), or of those that end at the
+    same offset the one that starts first: a remark after "Kuleba stated that Kyiv will not agree to
+    …" places Kuleba's words, not the clause nested in them."""
+    end, best = ends[k]
+    while k > 0 and ends[k - 1][0] == end:
+        k -= 1
+        if sts[ends[k][1]].start < sts[best].start:
+            best = ends[k][1]
+    return best
+
+
 def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[int, Provenance]]:
     """Statements placed by a nearby remark sentence: index -> (distance, provenance).
 
@@ -355,7 +370,7 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
         named = {names[n] for n in candidates if n in sentence}
         before = bisect_right(ends, (s.start, len(sts)))
         if before:
-            pivot = ends[before - 1][1]
+            pivot = outermost(ends, before - 1, sts)
         else:
             pivot = next((i for i, st in enumerate(sts) if st.start >= s.end), -1)
             if pivot < 0:
@@ -413,12 +428,19 @@ def provenance(article: Article, settings: Settings) -> None:
     for i, (_, prov) in _remarks(doc, own, lex).items():
         found[i] = prov
     # "… he told CNN. He added that …": the next statements of the same speaker, uninterrupted
+    # (a statement nested in the words of the one before follows that one; any other follows the last
+    # statement outside such words: "told X that Ukraine expects …. "…," he added.")
     ordered = doc.sts
+    outer = 0
     for i in range(1, len(ordered)):
-        prev = found[i - 1]
-        if prev is not _NOTHING and prev and not found[i] and (same_speaker(doc.key(i), doc.key(i - 1)) or (
-                ordered[i].group is not None and ordered[i].group == ordered[i - 1].group)):
+        nested = ordered[i].end <= ordered[i - 1].end
+        k = i - 1 if nested else outer
+        prev = found[k]
+        if prev is not _NOTHING and prev and not found[i] and (same_speaker(doc.key(i), doc.key(k)) or (
+                ordered[i].group is not None and ordered[i].group == ordered[k].group)):
             found[i] = _drop_speaker(prev, ordered[i], lex)
+        if not nested:
+            outer = i
     # the article's own outlet did not carry the words before the article ("… told CNN" on cnn.com)
     home = own_outlet_key(article.outlet, lex)
     for pos, i in enumerate(order):

@@ -113,6 +113,11 @@ REPORTED = [
     # an age before an aside: the name before the age speaks
     ("Woodrow Benford, 58, who lives outside Minneapolis, says he did not vote.",
      [("indirect", "he did not vote", "Woodrow Benford", "says")]),
+    # a time phrase opening the sentence is no speaker; the apposition's name is
+    ("Earlier this month, the head of the Office, Andriy Yermak, told Ukrainska Pravda that help is near.",
+     [("indirect", "help is near", "Andriy Yermak", "told")]),
+    # "said so" with nothing after it stays a statement (the annotated corpora count it)
+    ("Half of the voters said so.", [("indirect", "so", "Half of the voters", "said")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),
@@ -197,6 +202,7 @@ DIRECT = [
 ]
 
 NOT_STATEMENTS = [
+    "He said this on Wednesday in an interview with the BBC in Kyiv.",  # a remark: places earlier words
     "Editor's note: This story has been amended to clarify the dates.",
     "Others echoed the sentiment of the crowd.",              # a cue without a clause or a quotation
     'What he meant was not explained by "Radio Liberty."',      # a name in quotation marks

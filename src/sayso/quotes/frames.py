@@ -384,6 +384,9 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
                     end = ch[0] - 2
                     continue
                 break
+            # a time phrase that opens the sentence is no speaker ("Earlier this month, the head of
+            # the Office, Andriy Yermak, told")
+            chunks = [ch for ch in chunks if not _time_phrase(tokens, *ch)]
             for ch in reversed(chunks):  # leftmost first
                 if tokens[ch[0]].capitalised and ch[1] - ch[0] < 8 and (
                         ch[0] == floor or tokens[ch[0] - 1].kind in ("p", "q") or tokens[ch[0] - 1].low in
@@ -413,6 +416,15 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     att.speaker = _mention(text, tokens, np)
     left_from = (np[0] - 1) if np else None
     _right(text, tokens, ie + 1, n, cue_at, att, left_from=left_from, floor=floor)
+
+def _time_phrase(tokens: list[Token], a: int, b: int) -> bool:
+    """Are the words of ``tokens[a:b+1]`` all time words or numbers ("Earlier this month", "Last
+    week", "On Sunday")?"""
+    time = word_class("time")
+    words = [t for t in tokens[a:b + 1] if t.kind == "w"]
+    return bool(words) and all(t.low in time or t.text.isdigit()
+                               or (t is words[0] and t.low in ("on", "in", "at", "since")) for t in words)
+
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -573,5 +585,19 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
         return
     if t.text == ":":
         k += 1
+    if _points_back(tokens, k, n):
+        return  # "He said this on Wednesday in an interview": a remark about words said before
     end = _clause_end(tokens, k, n, cue_at)
     att.pieces = _pieces(text, tokens, k, end)
+
+
+def _points_back(tokens: list[Token], k: int, n: int) -> bool:
+    """Does the cue's object only point back at words said before, with when or where they were said
+    ("said this on Wednesday", "said so in an interview", "said it at a briefing")? The sentence then
+    places those words (its date and venue: ``dates``, ``provenance``) and says nothing new. A bare
+    "said so." stays a statement, as the annotated corpora have it."""
+    if k + 1 >= n or tokens[k].low not in ("this", "so", "it"):
+        return False
+    nxt = tokens[k + 1]
+    return nxt.kind == "w" and nxt.low not in ("to", "may") and (
+        nxt.low in word_class("preposition") or nxt.low in word_class("time"))
