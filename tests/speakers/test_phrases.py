@@ -8,7 +8,9 @@ from sayso.speakers.phrases import (
     find_clause_subject,
     find_left_np,
     find_right_np,
+    is_time_phrase,
     looks_like_np,
+    skip_time_back,
     titled_name,
 )
 from sayso.text.tokens import tokenize
@@ -93,3 +95,27 @@ def test_phrases_clause_subject(text: str, expected: str | None) -> None:
     toks = tokenize(text, 0, len(text))
     r = find_clause_subject(toks, 0, len(toks) - 1)
     assert (None if r is None else text[toks[r[0]].start:toks[r[1]].end]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Earlier this month", True), ("Last week", True), ("On Sunday", True), ("In 2019", True),
+    ("the head of the Office", False), ("Andriy Yermak", False),
+])
+def test_phrases_time_phrase(text: str, expected: bool) -> None:
+    toks = tokenize(text, 0, len(text))
+    assert is_time_phrase(toks, 0, len(toks) - 1) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the words before the cue, and what is left once a time adjunct at their end is passed
+    ("Paul Ryan, the Speaker, on Tuesday", "Paul Ryan, the Speaker,"),
+    ("Sen. Chuck Grassley (R-Iowa) on Wednesday", "Sen. Chuck Grassley (R-Iowa)"),
+    ("Trump last year", "Trump"),
+    ("Broaddrick Sunday night", "Broaddrick"),
+    ("columnist Ai Jun", "columnist Ai Jun"),  # a month that ends a name stays
+    ("Theresa May", "Theresa May"),
+])
+def test_phrases_skip_time_back(text: str, expected: str) -> None:
+    toks = tokenize(text, 0, len(text))
+    k = skip_time_back(toks, len(toks) - 1, 0)
+    assert text[:toks[k].end] == expected

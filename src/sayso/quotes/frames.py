@@ -16,7 +16,9 @@ from ..speakers.phrases import (
     find_clause_subject,
     find_left_np,
     find_right_np,
+    is_time_phrase,
     looks_like_np,
+    skip_time_back,
     titled_name,
     word_class,
 )
@@ -346,7 +348,7 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     e = att.entry
     # a time adjunct before the cue is passed; the comma before it then closes an apposition, not
     # words the cue inverts ("Paul Ryan, the Speaker, on Tuesday called …")
-    j0, j = j, _before_time(tokens, j, floor)
+    j0, j = j, skip_time_back(tokens, j, floor)
     # inverted: '"...," said Umerov.' / '..., emphasized the minister.'
     if j >= floor and j >= 0 and (tokens[j].text == "," or tokens[j].kind == "q") and not e.gerund:
         np = find_right_np(tokens, ie + 1, n, _is_name_token)
@@ -386,7 +388,7 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
                 break
             # a time phrase that opens the sentence is no speaker ("Earlier this month, the head of
             # the Office, Andriy Yermak, told")
-            chunks = [ch for ch in chunks if not _time_phrase(tokens, *ch)]
+            chunks = [ch for ch in chunks if not is_time_phrase(tokens, *ch)]
             for ch in reversed(chunks):  # leftmost first
                 if tokens[ch[0]].capitalised and ch[1] - ch[0] < 8 and (
                         ch[0] == floor or tokens[ch[0] - 1].kind in ("p", "q") or tokens[ch[0] - 1].low in
@@ -416,37 +418,6 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
     att.speaker = _mention(text, tokens, np)
     left_from = (np[0] - 1) if np else None
     _right(text, tokens, ie + 1, n, cue_at, att, left_from=left_from, floor=floor)
-
-def _time_phrase(tokens: list[Token], a: int, b: int) -> bool:
-    """Are the words of ``tokens[a:b+1]`` all time words or numbers ("Earlier this month", "Last
-    week", "On Sunday")?"""
-    time = word_class("time")
-    words = [t for t in tokens[a:b + 1] if t.kind == "w"]
-    return bool(words) and all(t.low in time or t.text.isdigit()
-                               or (t is words[0] and t.low in ("on", "in", "at", "since")) for t in words)
-
-
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-
-
-def _before_time(tokens: list[Token], j: int, floor: int) -> int:
-    """The token before a time adjunct that ends at ``j`` ("Paul Ryan, the Speaker, on Tuesday
-    called" → the comma; "Sen. Chuck Grassley (R-Iowa) on Wednesday said" → ")"): a day or a time
-    is no speaker."""
-    time = word_class("time")
-    k = j
-    while k >= floor and tokens[k].kind == "w" and tokens[k].low in time:
-        # a capitalised month after a capitalised word ends a name ("Theresa May", "Ai Jun")
-        if tokens[k].capitalised and tokens[k].low not in _WEEKDAYS and k > floor \
-                and tokens[k - 1].capitalised:
-            break
-        k -= 1
-    if k == j:
-        return j
-    if k >= floor and tokens[k].low in ("on", "at", "in", "during", "by", "early", "late"):
-        k -= 1
-    return k
-
 
 def _apposition_name(tokens: list[Token], j: int, floor: int) -> tuple[int, int] | None:
     """The name before an apposition that ends at the comma ``j``: the comma that opens it

@@ -256,3 +256,34 @@ def _capital_run_end(tokens: list[Token], x: int, end: int) -> int:
     while b + 1 < end and (tokens[b + 1].capitalised or _abbrev_dot(tokens, b + 1)):
         b += 1
     return b
+
+
+def is_time_phrase(tokens: list[Token], a: int, b: int) -> bool:
+    """Are the words of ``tokens[a:b+1]`` all time words or numbers ("Earlier this month", "Last
+    week", "On Sunday")?"""
+    time = word_class("time")
+    words = [t for t in tokens[a:b + 1] if t.kind == "w"]
+    return bool(words) and all(t.low in time or t.text.isdigit()
+                               or (t is words[0] and t.low in ("on", "in", "at", "since")) for t in words)
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def skip_time_back(tokens: list[Token], j: int, floor: int) -> int:
+    """The token before a time adjunct that ends at ``j`` ("Paul Ryan, the Speaker, on Tuesday
+    called" → the comma; "Sen. Chuck Grassley (R-Iowa) on Wednesday said" → ")"): a day or a time
+    is no speaker."""
+    time = word_class("time")
+    k = j
+    while k >= floor and tokens[k].kind == "w" and tokens[k].low in time:
+        # a capitalised month after a capitalised word ends a name ("Theresa May", "Ai Jun")
+        if tokens[k].capitalised and tokens[k].low not in _WEEKDAYS and k > floor \
+                and tokens[k - 1].capitalised:
+            break
+        k -= 1
+    if k == j:
+        return j
+    if k >= floor and tokens[k].low in ("on", "at", "in", "during", "by", "early", "late"):
+        k -= 1
+    return k
