@@ -23,6 +23,7 @@ from ..speakers.phrases import (
     word_class,
 )
 from ..text.tokens import Token
+from .citing import cut_cited, merge_citing
 from .cues import CueEntry, Lexicon
 from .pieces import Attribution, Piece, _is_name_token, _mention, _pieces, text_end
 
@@ -237,7 +238,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         heapq.heappush(pending, bisect.bisect_left(starts, max(p.end for p in att.pieces)))
         floor = max(floor, ie + 1)
         del ci
-    return out
+    return merge_citing(text, tokens, out)
 
 def _skip_raising(tokens: list[Token], j: int, mods: frozenset[str] | set[str]) -> int:
     """'He went on to say', 'she was quick to add': step over the verb that carries the cue."""
@@ -300,7 +301,7 @@ def _adverb(tokens: list[Token], j: int, mods: frozenset[str]) -> bool:
 def _according(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
                cue_at: set[int], att: Attribution) -> None:
     np = find_right_np(tokens, ie + 1, n, _is_name_token)
-    att.speaker = _mention(text, tokens, np)
+    att.speaker = _mention(text, tokens, cut_cited(tokens, np))  # "… two officials cited by CNN"
     after = (np[1] + 1) if np else ie + 1
     if i > floor and tokens[i - 1].text == ",":
         # '..., Trump said he was "happy", according to The New York Times': the source carried
