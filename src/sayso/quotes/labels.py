@@ -36,14 +36,20 @@ _TRIM = " \t.;,:"
 LabelStatement = tuple[int, int, int, int, int]
 
 
-def _content(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> tuple[int, int] | None:
+def _content(text: str, start: int, end: int, quotations: Sequence[Quotation],
+             quoted_words: bool = False) -> tuple[int, int] | None:
     """The reported words from ``start`` to ``end`` (trimmed). Words that hold a quotation are left
-    to the quotation's own rules: a label must not swallow a direct statement."""
+    to the quotation's own rules: a label must not swallow a direct statement. A headline's claim
+    may quote a few of its words (``quoted_words``: "Zelensky: Ukraine will get F-16s "very soon""),
+    not be a quotation from end to end."""
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     if len(text[start:end].split()) < 2:
         return None
-    if any(q.outer_start < end and start < q.outer_end for q in quotations):
+    inside = [q for q in quotations if q.outer_start < end and start < q.outer_end]
+    if inside and not (quoted_words and all(
+            start < q.outer_start and q.outer_end <= end and len(text[q.start:q.end].split()) * 2
+            < len(text[start:end].split()) for q in inside)):
         return None
     return start, end
 
@@ -78,7 +84,7 @@ def _named_in(body: str, word: str) -> bool:
 
 def find_headline_source(text: str, line: Span, quotations: Sequence[Quotation]) -> LabelStatement | None:
     """"Source: claim" in the headline ``line``: a source named in the article (see the module's
-    docstring) and the claim after the colon, when it holds no quotation."""
+    docstring) and the claim after the colon, which may quote some of its words."""
     m = _HEADLINE_SOURCE.match(text, line.start, line.end)
     if m is None:
         return None
@@ -92,7 +98,7 @@ def find_headline_source(text: str, line: Span, quotations: Sequence[Quotation])
     if words[-1].lower() not in _source_nouns() and not _named_in(body, source) and not all(
             _named_in(body, w) for w in _CAPITALISED.findall(source) if len(w.rstrip(".")) >= 3):
         return None
-    content = _content(text, m.end(), line.end, quotations)
+    content = _content(text, m.end(), line.end, quotations, quoted_words=True)
     if content is None or len(text[content[0]:content[1]].split()) > _MAX_HEADLINE_WORDS \
             or text[content[1] - 1] == "?":
         return None  # too long for a headline, or a question about the source ("Cruz: Conservative or …?")

@@ -183,8 +183,11 @@ def _label_statements(article: Article, headline: tuple[int, int] | None) -> lis
         if any(s.start < ce and cs < s.end and not (cs <= s.start and s.end <= ce)
                for s in article.statements) or any(s.start < ce and cs < s.end for s in out):
             continue
+        # a headline's claim may quote some of its words ("Zelensky: … F-16s "very soon""): mixed
+        quoted = any(cs <= q.outer_start and q.outer_end <= ce and not is_typewriter(text, q)
+                     for q in article.quotations)
         out.append(Statement(
-            kind="indirect", start=cs, end=ce, text=text[cs:ce], speaker=text[ss:se],
+            kind="mixed" if quoted else "indirect", start=cs, end=ce, text=text[cs:ce], speaker=text[ss:se],
             speaker_mention=text[ss:se], speaker_start=ss, speaker_end=se, cue=":", cue_start=colon,
             cue_end=colon + 1, confidence=0.7))
     return out
