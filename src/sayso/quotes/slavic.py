@@ -380,7 +380,9 @@ def _content_right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[i
             end = _clause_end(tokens, i + 1, n, cue_at, lex, att.entry.gerund, lang)
             att.pieces = _pieces(text, tokens, i, end, lang)
             return end
-        if t.kind == "q" and not name_quote(t) and (i == k or tokens[i - 1].text in ","):
+        if t.kind == "q" and not name_quote(t) and (i == k or tokens[i - 1].text in ",") and not (
+                i + 2 < n and tokens[i + 1].text == "," and tokens[i + 2].low in _SUBORDINATORS[lang][:2]):
+            # (a quotation the что/що clause follows is the hearer: 'розповіло "Українській правді", що')
             att.pieces = _pieces(text, tokens, i, i, lang)
             return i
         if t.kind == "p" and t.text in _END:
@@ -405,6 +407,9 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
         if np is None and (np := place_phrase(tokens, ie + 1, n, lang)) is not None:
             att.speaker = speaker_mention(text, tokens, np, lang, "loct", None)
         after = (np[1] + 1) if np else ie + 1
+        if (cited := _cited(tokens, after, n, lang, lex)) is not None:  # "как сообщает X со ссылкой на Y"
+            att.speaker = speaker_mention(text, tokens, cited, lang, "accs", None)
+            after = cited[1] + 1
         if j - 1 >= floor and tokens[j - 1].text == ",":
             att.pieces = _pieces(text, tokens, _sentence_start(tokens, j, floor), j - 2, lang)
         elif after < n and tokens[after].text == ",":
@@ -481,6 +486,27 @@ def _verb(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, c
     return _content_right(text, tokens, ie + 1, n, cue_at, att, lang, lex)
 
 
+_CITING = {"ru": (("со", "ссылкой", "на"), ("ссылаясь", "на")),
+           "uk": (("з", "посиланням", "на"), ("із", "посиланням", "на"), ("посилаючись", "на"))}
+
+
+def _cited(tokens: list[Token], k: int, n: int, lang: str, lex: SlavicLexicon) -> tuple[int, int] | None:
+    """The source an outlet cites at token ``k`` ("со ссылкой на источники в Кремле", "з посиланням на
+    джерела"): it is the speaker, and ``provenance`` finds the outlet as the carrier."""
+    for phrase in _CITING.get(lang, ()):
+        if tuple(t.low for t in tokens[k:k + len(phrase)]) == phrase:
+            np = right_np(tokens, k + len(phrase), n, lang, lex)
+            if np is None:
+                return None
+            a, b = np
+            # the source's description runs to the comma: "источники в Кремле", "джерела в уряді"
+            while b + 1 < n and b + 1 - a < MAX_NP and tokens[b + 1].kind == "w" \
+                    and tokens[b + 1].low not in lex.clause_words and not is_verb(tokens[b + 1], lang):
+                b += 1
+            return a, b
+    return None
+
+
 def _source(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int, cue_at: set[int],
             att: Attribution, lang: str, lex: SlavicLexicon, case: str) -> int:
     """'по словам X, ...' / '..., за даними X' / '«...», — говорится в заявлении X.'"""
@@ -504,6 +530,9 @@ def _source(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: int,
         np = (k, b) if b >= k else None
         att.speaker = speaker_mention(text, tokens, np, lang, case, None)
     after = b + 1
+    if (cited := _cited(tokens, after, n, lang, lex)) is not None:  # "за даними X з посиланням на Y"
+        att.speaker = speaker_mention(text, tokens, cited, lang, "accs", None)
+        after = cited[1] + 1
     j = i - 1
     if j >= floor and (tokens[j].text in _DASHES | {","} or tokens[j].kind == "q"):
         left_end = j - 1 if tokens[j].kind == "p" else j
