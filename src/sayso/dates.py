@@ -396,8 +396,11 @@ def _remarks(c: _Context, dated: list[SaidOn | None]) -> dict[int, tuple[int, Sa
             chosen = [pivot] if dated[pivot] is None else []
         else:
             mine = c.mates(target)
-            lo = max((sts[i].start for i in mine if dated[i] and sts[i].end <= s.start), default=-1)
-            hi = min((sts[i].start for i in mine if dated[i] and sts[i].start >= s.end), default=len(text))
+            # (a statement dated by this very sentence, "X said A. This was stated by X on Tuesday",
+            # does not bound it)
+            bounds = [i for i in mine if (d := dated[i]) is not None and not s.start <= d.start < s.end]
+            lo = max((sts[i].start for i in bounds if sts[i].end <= s.start), default=-1)
+            hi = min((sts[i].start for i in bounds if sts[i].start >= s.end), default=len(text))
             chosen = [i for i in mine if dated[i] is None and lo < sts[i].start < hi]
         for i in chosen:
             dist = min(abs(sts[i].start - s.end), abs(s.start - sts[i].end))

@@ -386,7 +386,10 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
             by_group.setdefault(target, []).append((s.start, s.end, prov))
     for g, rems in by_group.items():
         members = [i for i in range(len(sts)) if groups[i] == g]
-        walls = [sts[i].start for i in members if own[i]]
+        # (a statement placed by one of these remarks itself, "A. This was stated by X at a briefing",
+        # is no wall)
+        walls = [sts[i].start for i in members if own[i] and not any(
+            _placed_in(own[i], r[0], r[1]) for r in rems)]
         starts = [r[0] for r in rems]
         for i in members:
             if own[i]:
@@ -399,6 +402,11 @@ def _remarks(doc: _Doc, own: list[Provenance], lex: Lexicon) -> dict[int, tuple[
                     continue  # a statement of the speaker with its own provenance stands between
                 place(i, *r)
     return placed
+
+
+def _placed_in(p: Provenance, start: int, end: int) -> bool:
+    """Was provenance ``p`` found between ``start`` and ``end``?"""
+    return any(start <= x.start < end for x in (*((p.venue,) if p.venue else ()), *p.carriers))
 
 
 def own_outlet_key(outlet: str | None, lex: Lexicon | None = None) -> str | None:

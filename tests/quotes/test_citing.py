@@ -18,6 +18,8 @@ CITING = [
      [("The aircraft had arrived", "two US officials", ("CNN",))]),
     ("Reuters, citing a source in the Office of the President, reported that talks had stalled.",
      [("talks had stalled", "a source in the Office of the President", None)]),
+    ("Ukrainska Pravda reported that the decision would be made in December, citing its own sources.",
+     [("the decision would be made in December", "its own sources", ("Ukrainska Pravda",))]),
     # a reason is no source: the phrase stays what it was
     ("He left the race, citing health problems.", [("health problems", "He", None)]),
     ("The Journal, citing internal documents, reported that the campaign is spending more.",

@@ -118,6 +118,9 @@ REPORTED = [
      [("indirect", "help is near", "Andriy Yermak", "told")]),
     # "said so" with nothing after it stays a statement (the annotated corpora count it)
     ("Half of the voters said so.", [("indirect", "so", "Half of the voters", "said")]),
+    # a description and then a name in apposition: the name speaks
+    ("The ministry's spokesperson, Heorhii Tykhyi, wrote on Facebook that the embassy would reopen.",
+     [("indirect", "the embassy would reopen", "Heorhii Tykhyi", "wrote")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),

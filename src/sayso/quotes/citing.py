@@ -62,8 +62,8 @@ def _speaks(source: str) -> bool:
 
 def _host(text: str, atts: list[Attribution], c: Attribution, source_end: int) -> Attribution | None:
     """The attribution a "citing" phrase hangs on: the one whose cue (and speaker) it follows with a
-    comma between ("CNN reported, citing", "According to X, citing"), or the one whose cue follows
-    the phrase ("Reuters, citing a source, reported")."""
+    comma between ("CNN reported, citing", "According to X, citing"), the one whose cue follows
+    the phrase ("Reuters, citing a source, reported"), or the one whose words end just before it."""
     for h in atts:
         if h is c or h.cue.text.lower() in _CITING:
             continue
@@ -75,7 +75,10 @@ def _host(text: str, atts: list[Attribution], c: Attribution, source_end: int) -
                 return h
         elif h.cue.start >= source_end and text[source_end:h.cue.start].strip(" ,") == "":
             return h
-    return None
+    # "Ukrainska Pravda reported that …, citing its own sources": the words end right before it
+    return next((h for h in atts if h is not c and h.cue.text.lower() not in _CITING
+                 and h.cue.end <= c.cue.start
+                 and any(text[p.end:c.cue.start].strip(" ,") == "" for p in h.pieces)), None)
 
 
 def _without(text: str, p: Piece, phrase: tuple[int, int]) -> Piece | None:

@@ -394,7 +394,11 @@ def _active(text: str, tokens: list[Token], i: int, ie: int, j: int, n: int, flo
                 if tokens[ch[0]].capitalised and ch[1] - ch[0] < 8 and (
                         ch[0] == floor or tokens[ch[0] - 1].kind in ("p", "q") or tokens[ch[0] - 1].low in
                         load_set("en", "clause_words")):
-                    att.speaker = _mention(text, tokens, ch)
+                    # "The ministry's spokesperson, Heorhii Tykhyi, wrote": the name in the next chunk
+                    named = chunks[-2] if ch is chunks[-1] and len(chunks) > 1 and tokens[ch[0]].low in (
+                        "the", "a", "an") and tokens[chunks[-2][0]].capitalised and tokens[
+                        chunks[-2][0]].low not in word_class("determiner") else ch
+                    att.speaker = _mention(text, tokens, named)
                     _right(text, tokens, ie + 1, n, cue_at, att, left_from=ch[0] - 1, floor=floor)
                     return
             if chunks and looks_like_np(tokens, *chunks[0]):

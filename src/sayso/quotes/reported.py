@@ -34,6 +34,7 @@ from .cues import load_cues
 from .frames import analyse_window, find_cue_tokens
 from .labels import find_headline_source, find_transcript_labels, headline_line
 from .pieces import Attribution, Piece, find_quoted_fragments, is_typewriter
+from .pointers import POINTER_WORDS, find_pointer
 
 __all__ = ["Attribution", "Piece", "analyse_window", "find_cue_tokens", "find_windows", "is_typewriter"]
 
@@ -151,6 +152,9 @@ def reported(article: Article, settings: Settings) -> None:
             atts = analyse_window(text, tokens, lex)
             if headline is not None and headline[0] <= w.start < headline[1]:
                 atts += find_quoted_fragments(text, atts, inside)
+            if tokens and tokens[0].low in POINTER_WORDS and (ptr := find_pointer(
+                    text, tokens, lex, _sentence_before(article, w.start))) is not None:
+                atts.append(ptr)  # "This was stated by X": the sentence before is X's
         for st in _statements(text, atts, key):
             article.statements.append(st)
         for att in atts:
@@ -163,6 +167,15 @@ def reported(article: Article, settings: Settings) -> None:
     article.work["claimed"] = claimed
     article.work["colon_cues"] = colons
     article.statements += _label_statements(article, headline)
+
+
+def _sentence_before(article: Article, start: int) -> tuple[int, int] | None:
+    """The sentence before the one that starts at ``start``, in the same paragraph."""
+    k = article.sentence_index(start)
+    if k <= 0 or article.sentences[k].start != start:
+        return None
+    prev = article.sentences[k - 1]
+    return None if "\n" in article.text[prev.end:start] else (prev.start, prev.end)
 
 
 def _label_statements(article: Article, headline: tuple[int, int] | None) -> list[Statement]:
