@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.speakers.names import role_near
+from sayso.speakers.names import iter_names, role_near
 
 # sentence, the name in it → the role written before or after it (the whole text is the sentence)
 ROLES = [
@@ -21,3 +21,21 @@ ROLES = [
 def test_names_role_near(text: str, name: str, expected: str | None) -> None:
     start = text.index(name)
     assert role_near(text, start, start + len(name), 0, len(text)) == expected
+
+
+# text → the names the scan finds, as (written, type, canonical)
+SCANS = [
+    ("European Commission President Ursula von der Leyen spoke.",
+     [("European Commission President Ursula von der Leyen", "person", "Ursula von der Leyen")]),
+    ("Alexander Van der Bellen met him.",
+     [("Alexander Van der Bellen", "person", "Alexander Van der Bellen")]),
+    ("Charles de Gaulle spoke.", [("Charles de Gaulle", "person", "Charles de Gaulle")]),
+    # a number before a name belongs to a medium's name, not to a date
+    ("He told 24 Channel about it.", [("24 Channel", "media", "24 Channel")]),
+    ("He spoke on 12 March about it.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCANS)
+def test_names_scan(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(text[s:e], typ, canonical) for s, e, typ, _, canonical in iter_names(text)] == expected

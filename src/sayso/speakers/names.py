@@ -22,6 +22,7 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _PARTICLES = ("de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "ibn",
               "al", "el", "ter", "ten", "dos", "das", "of", "of the", "for", "for the", "on", "&")
 _JOIN_PARTICLES = frozenset({"of", "the", "for", "on", "&"})
+_SECOND_PARTICLES = ("der", "den", "de", "la", "le", "du", "los", "las")  # "von der Leyen", "van den Berg"
 # Words before a title that belong to the role ("former", "acting" Defense Minister).
 _MODIFIERS = ("former", "acting", "deputy", "vice", "then", "current", "interim", "outgoing", "incoming",
               "senior", "junior", "top", "new", "first", "assistant", "associate", "executive", "ex",
@@ -104,7 +105,7 @@ def _run(upper: str) -> str:
     first keeps the scan fast. What follows the run is read by the finder only for a run it has not
     classified before (``_next_lower``): most runs read the same whatever follows."""
     return (rf"[{upper}](?<![\w'’.].){_REST}(?:\.(?=[ ][{upper}]))?"
-            rf"(?:(?:[ ]|[ ](?:{_alt(_PARTICLES)})[ ]){_token(upper)})*")
+            rf"(?:(?:[ ]|[ ](?:{_alt(_PARTICLES)})(?:[ ](?:{_alt(_SECOND_PARTICLES)}))?[ ]){_token(upper)})*")
 
 
 @cache
@@ -124,6 +125,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "after": re.compile(r",[ ]+(?:(?:a|an|the|who is|who was)[ ]+)?"
                             r"([^,;:.()\"“”«»\n]{2,80}?)(?=[ ]*[,;.)])"),
     }
+
+
+@cache
+def _months() -> frozenset[str]:
+    """English month names: "12 March" is a date, not a name like "24 Channel"."""
+    return frozenset(w for line in load_lines("en", "months") for w in line.split()[1:])
 
 
 def _low(tok: str) -> str:
@@ -404,7 +411,7 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
         s0 = m.start()
         # "24 Channel": a number before the run belongs to a medium's name (the digit test first: most
         # runs follow a space, hardly any a number)
-        if s0 >= 2 and text[s0 - 2].isdigit() and text[s0 - 1] == " ":
+        if s0 >= 2 and text[s0 - 2].isdigit() and text[s0 - 1] == " " and found.lower() not in _months():
             q = s0 - 2
             while q > 0 and text[q - 1].isdigit():
                 q -= 1
