@@ -122,6 +122,11 @@ TABLE: list[tuple[str, str | None, str | None, tuple[str, ...] | None]] = [
      None, None),
     ("Trump released a follow-up statement on Saturday, describing their son as a hero.",
      "their son as a hero", "a follow-up statement", None),
+    # a description says the name after it is an outlet, known or not
+    ('"Sanctions do not work," he said in an interview with the newspaper Magyar Nemzet.',
+     "Sanctions do not work,", "an interview with the newspaper Magyar Nemzet", ("Magyar Nemzet",)),
+    ("He told the German newspaper Bild that the sanctions fail.", "the sanctions fail", None, ("Bild",)),
+    ("The agency Interfax reported that the talks failed.", "the talks failed", None, ("Interfax",)),
     ("Он заявил об этом в интервью Радио Свобода.", None, "интервью Радио Свобода", ("Радио Свобода",)),
     ('Министр обороны в интервью "МК" сказал, что война будет другой.', "война будет другой",
      'интервью "МК"', ("МК",)),

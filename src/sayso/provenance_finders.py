@@ -127,7 +127,7 @@ def _names(text: str, start: int, end: int, lex: Lexicon,
     if toks is None:
         toks = _WORD.findall(text, start, end)
     if lex.first_forms.isdisjoint(toks):  # most sentences name no outlet: one set test
-        return [], not lex.media_forms.isdisjoint(toks)
+        return [], not (lex.media_forms.isdisjoint(toks) and lex.described_forms.isdisjoint(toks))
     out: list[_Found] = []
     shaped = False
     first, media = lex.first_forms, lex.media_words
@@ -140,7 +140,7 @@ def _names(text: str, start: int, end: int, lex: Lexicon,
                 continue
         if not shaped and (tok in media or (tok[-1] in ".'’s" and tok.rstrip(".'’s") in media)):
             shaped = True
-    return out, shaped
+    return out, shaped or not lex.described_forms.isdisjoint(toks)
 
 
 def _outlets(text: str, start: int, end: int, found: list[_Found], shaped: bool,
@@ -151,6 +151,12 @@ def _outlets(text: str, start: int, end: int, found: list[_Found], shaped: bool,
         for m in lex.capseq.finditer(text, start, end):
             if m.start() not in out and _shaped(m.group(), lex):
                 out[m.start()] = _Found(m.start(), m.end(), m.group().casefold())
+        for m in lex.described.finditer(text, start, end):  # "the newspaper Magyar Nemzet"
+            s, e = m.start("name"), m.end("name")
+            if s not in out and not any(f.start < s < f.end for f in out.values()):
+                known = _known_at(text, s, e, lex)
+                named = known is not None and known.key is not None
+                out[s] = known if known is not None and named else _Found(s, e, m.group("name").casefold())
     for m in lex.quoted.finditer(text, start, end):
         s, e = m.start("name"), m.end("name")
         known = _known_at(text, s, e, lex)
@@ -169,6 +175,9 @@ def _outlet_at(text: str, pos: int, end: int, lex: Lexicon, quoted: bool = True)
     f = _known_at(text, pos, end, lex)
     if f:
         return f if f.key is not None else None
+    d = lex.described.match(text, pos, end)
+    if d:  # "with the newspaper Magyar Nemzet"
+        return _Found(d.start("name"), d.end("name"), d.group("name").casefold())
     m = lex.quoted.match(text, pos, end)
     if m and (quoted or _shaped(m.group("name"), lex)):
         return _Found(m.start("name"), m.end("name"), m.group("name").casefold())

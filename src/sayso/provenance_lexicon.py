@@ -132,6 +132,8 @@ class Lexicon:
     keys: dict[str, str]  # casefolded form -> outlet key
     longest_key: int  # the length of the longest form in ``keys``
     media_words: frozenset[str]
+    described_forms: frozenset[str]  # words of the descriptions before an outlet's name ("newspaper")
+    described: re.Pattern[str]  # "the newspaper Magyar Nemzet": the name group is the outlet
     quoted: re.Pattern[str]
     capseq: re.Pattern[str]
     before_end: re.Pattern[str]  # a cue ending where an outlet starts ("told ", "according to the ")
@@ -251,6 +253,10 @@ def lexicon() -> Lexicon:
     remark = "|".join(_slash_pattern(x) for lang in LANGS for x in load_lines(lang, "remarks"))
     remark_lines = [x.lower() for lang in LANGS for x in load_lines(lang, "remarks")]
     remark_lower = "|".join(_slash_pattern(x) for x in remark_lines)
+    # "the (German) newspaper NAME": a capitalised word may qualify the description
+    described_head = rf"(?:[{_UPPER}][\w'’-]*[ \t]+)?(?:{_words_pattern(fw['described'], flags='')})"
+    described = rf"(?<![\w])(?:(?:the|a|The|A)[ \t]+)?{described_head}[ \t]+(?P<name>{_CAPSEQ})"
+    described_forms = frozenset(w for d in fw["described"] for w in d.split())
     first_forms = _forms(names)
     media_forms = _forms(load_lines("en", "media_words"))
     noun_words = _forms(w for n in nouns for w in (n.split()[0], n.split()[0] + "s", n.split()[0] + "es"))
@@ -259,15 +265,19 @@ def lexicon() -> Lexicon:
         first_forms=first_forms,
         media_forms=media_forms,
         noun_words=noun_words,
-        any_forms=first_forms | media_forms | noun_words,
+        any_forms=first_forms | media_forms | noun_words | described_forms,
         keys=keys,
         longest_key=max(map(len, keys), default=0),
         media_words=frozenset(load_lines("en", "media_words")),
+        described_forms=described_forms,
+        described=re.compile(described),
         quoted=re.compile(_QUOTED),
         capseq=re.compile(rf"(?:The[ \t]+)?{_CAPSEQ}"),
         # "розповів він «24 Каналу»": a subject pronoun may stand between the cue and the outlet
         before_end=re.compile(rf"(?<![\w])(?P<cue>{_words_pattern(before)})[ \t]+"
-                              rf"(?:{_words_pattern(subjects)}[ \t]+)?(?:the[ \t]+)?(?:[{_OPEN}][ \t]*)?$"),
+                              rf"(?:{_words_pattern(subjects)}[ \t]+)?(?:(?:the|a)[ \t]+)?"
+                              rf"(?:{described_head}[ \t]+)?"
+                              rf"(?:[{_OPEN}][ \t]*)?$"),
         after_at=re.compile(rf"[{_CLOSE}]?[ \t]+(?P<cue>{_words_pattern(after)})(?![\w])"),
         ranks=ranks,
         # venue nouns as written (lower case): "told the Kyiv Post" names an outlet, not a post
