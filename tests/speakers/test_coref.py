@@ -207,7 +207,17 @@ DESCRIPTIONS = [
     ('[1:the FT publication] {1:reported} <1:a plan>.', "FT", "media"),
     # nothing to resolve to: the description stays, with what it says of the speaker
     ("[1:The senator] {1:said} <1:the vote would be close>.", "The senator", "person"),
+    # a document the speaker before made their words in: its author
+    ("[1:The Office of the President] {1:said} in a statement that <1:Kyiv welcomes it>. [2:The statement] "
+     "also {2:noted} that <2:Ukraine expects more>.", "Office of the President", "organisation"),
 ]
+
+
+# … but not a document named inside the words before ("The Times said Cook provided a written statement")
+def test_coref_document_inside_words_is_not_the_speakers() -> None:
+    st = resolve("[1:The Times] {1:said} <1:Cook provided a written statement>. [2:The statement] {2:said} "
+                 "<2:it was a mistake>.")[-1]
+    assert st.speaker == "The statement"
 
 
 @pytest.mark.parametrize(("marked", "speaker", "typ"), DESCRIPTIONS)

@@ -328,6 +328,8 @@ def find_speakers(article: Article) -> list[Resolution | None]:
     where = wheres.__getitem__
     order = sorted(range(len(sts)), key=where)
     later: list[int] = []
+    last: Resolution | None = None  # the last speaker resolved to an entity, and its statement
+    last_i = 0
     for i in order:
         st = sts[i]
         if st.speaker_mention is None or st.speaker_start is None or st.speaker_end is None:
@@ -353,9 +355,13 @@ def find_speakers(article: Article) -> list[Resolution | None]:
         else:
             agent = r.passive_agent(st)
             res = _resolution(agent) if agent else r.describe(mention, *span)
+            if res is None and last is not None and _the_document_of(r, mention, sts[last_i]):
+                res = last  # "The Office said in a statement … The statement also noted": its author
         if res is not None:
             by_mention[span] = res
             out[i] = res
+            if res.entity is not None:
+                last, last_i = res, i
             if res.entity is not None:
                 res.entity.strong = True
                 r.add_event(span[0], span[1], res.entity, speaker=True)
@@ -408,6 +414,25 @@ def find_speakers(article: Article) -> list[Resolution | None]:
             x = y
         result.append(x)
     return result
+
+
+@cache
+def _documents() -> frozenset[str]:
+    return load_set("en", "documents")
+
+
+def _the_document_of(r: _Resolver, mention: str, before: Statement) -> bool:
+    """Is ``mention`` "The statement", "the letter" … that the statement ``before`` was made in ("The
+    Office said in a statement that …. The statement also noted …")? Then its speaker is the author."""
+    words = mention.lower().split()
+    if not (1 < len(words) <= 3 and words[0] in ("the", "this", "that") and words[-1] in _documents()):
+        return False
+    at = before.cue_start if before.cue_start is not None else before.start
+    sent = r.sentences[r.sentence_of(at)]
+    pattern = re.compile(rf"\b(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(words[-1])}\b")
+    # named where the words were said ("said in a statement"), not inside them ("… provided a statement")
+    return any(not before.start <= m.start() < before.end
+               for m in pattern.finditer(r.text, sent.start, sent.end))
 
 
 def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
