@@ -23,6 +23,7 @@ _TRANSLIT = str.maketrans({
 
 _NOT_LATIN = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"(.)\1+")
+_LONE_H = re.compile(r"(?<![sczt])h")  # not of sh, ch, zh, th
 
 
 @lru_cache(maxsize=65536)
@@ -30,6 +31,8 @@ def skeleton(word: str) -> str:
     """A spelling-blind key of one name word: Умеров / Umerov / Oumerov-like variants meet."""
     w = word.lower().translate(_TRANSLIT)
     w = w.replace("kh", "h").replace("y", "i").replace("j", "i").replace("w", "v").replace("ck", "k")
+    # Ukrainian г is h in Latin, Russian г is g: Сибіга / Sybiha, Шмигаль / Shmyhal meet (х and г too)
+    w = _LONE_H.sub("g", w)
     return _DOUBLED.sub(r"\1", _NOT_LATIN.sub("", w))
 
 
