@@ -207,6 +207,9 @@ DESCRIPTIONS = [
     ('[1:the FT publication] {1:reported} <1:a plan>.', "FT", "media"),
     # nothing to resolve to: the description stays, with what it says of the speaker
     ("[1:The senator] {1:said} <1:the vote would be close>.", "The senator", "person"),
+    # a title that says what someone leads, with no role to match: the person who spoke last
+    ('[1:Foreign Minister Andrii Sybiha] {1:said} <1:Kyiv would not agree>. "<2:Any pause is a pause for '
+     'Russia>," [2:the head of Ukrainian diplomacy] {2:noted}.', "Andrii Sybiha", "person"),
     # a document the speaker before made their words in: its author
     ("[1:The Office of the President] {1:said} in a statement that <1:Kyiv welcomes it>. [2:The statement] "
      "also {2:noted} that <2:Ukraine expects more>.", "Office of the President", "organisation"),

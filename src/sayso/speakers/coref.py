@@ -42,6 +42,9 @@ from .names import role_near, speaker_type_of
 from .slavic_mentions import find_complement_end, is_plural, lemmas
 
 LOOKBACK = 8  # sentences a pronoun may reach back
+# titles that say what someone leads, not which office ("the head of Ukrainian diplomacy", "the
+# diplomat"): with no role to match, the person who spoke last
+_GENERIC_TITLES = frozenset({"head", "chief", "leader", "diplomat", "politician"})
 NEAREST_CHARS = 6_000  # how far back a description ("the publication") looks for what it stands for
 # Pronoun antecedent scores: salience bonus minus DISTANCE per sentence back.
 DISTANCE = 1.0
@@ -205,6 +208,18 @@ class _Resolver(Entities):
             i -= 1
         return None
 
+    def last_speaker(self, pos: int) -> Entity | None:
+        """The person who spoke last before ``pos`` (within NEAREST_CHARS), when no other person is
+        named since: a definite title no role matches ("the head of Ukrainian diplomacy", "the
+        diplomat") is the person the text is about."""
+        i = bisect.bisect_left(self.event_starts, pos) - 1
+        while i >= 0 and pos - self.event_starts[i] < NEAREST_CHARS:
+            ev = self.events[i]
+            if ev.entity.type == "person" and ev.end <= pos:
+                return ev.entity if ev.speaker else None
+            i -= 1
+        return None
+
     def describe(self, mention: str, start: int, end: int) -> Resolution | None:
         """A speaker written as a description or a name; ``None`` when nothing is known of it."""
         k = bisect.bisect_left(self.event_starts, start)
@@ -242,6 +257,8 @@ class _Resolver(Entities):
             return Resolution(mention, "organisation", None)
         if d.title:
             e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
+            if e4 is None and mention[:4].lower() == "the " and head in _GENERIC_TITLES:
+                e4 = self.last_speaker(start)  # "the head of Ukrainian diplomacy" after Sybiha spoke
             if e4 is not None:
                 return _resolution(e4)
             return Resolution(mention, "person", d.role)
