@@ -213,10 +213,16 @@ class _Resolver(Entities):
         named since: a definite title no role matches ("the head of Ukrainian diplomacy", "the
         diplomat") is the person the text is about."""
         i = bisect.bisect_left(self.event_starts, pos) - 1
+        last: Entity | None = None  # the last person named: it must be one who spoke
         while i >= 0 and pos - self.event_starts[i] < NEAREST_CHARS:
             ev = self.events[i]
             if ev.entity.type == "person" and ev.end <= pos:
-                return ev.entity if ev.speaker else None
+                if last is None:
+                    last = ev.entity
+                elif ev.entity is not last:
+                    return None
+                if ev.speaker:
+                    return last
             i -= 1
         return None
 
