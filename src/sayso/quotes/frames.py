@@ -23,6 +23,7 @@ from ..speakers.phrases import (
     word_class,
 )
 from ..text.tokens import Token
+from .asides import find_as_aside
 from .citing import cut_cited, merge_citing
 from .cues import CueEntry, Lexicon
 from .pieces import Attribution, Piece, _is_name_token, _mention, _pieces, text_end
@@ -200,6 +201,9 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         att = Attribution(cue, e, None, confidence=e.confidence)
         if "according" in e.flags:
             _according(text, tokens, i, ie, n, floor, cue_at, att)
+        elif find_as_aside(text, tokens, ie, j, n, floor, lambda k: _clause_end(tokens, k, n, cue_at), att,
+                           cue_at):
+            pass  # "As he noted, …", "As reported by Reuters, …", "…, as Reuters reported."
         elif passive:
             _passive(text, tokens, j2, ie, n, att)
         elif j >= 0 and (tokens[j].low in ("and", "but") or (tokens[j].text == "," and e.gerund)) and prev:
