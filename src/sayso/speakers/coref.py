@@ -263,7 +263,8 @@ class _Resolver(Entities):
             return Resolution(mention, "organisation", None)
         if d.title:
             e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
-            if e4 is None and mention[:4].lower() == "the " and head in _GENERIC_TITLES:
+            if e4 is None and mention[:4].lower() == "the " and head in _GENERIC_TITLES \
+                    and not self.events_in(start, end):  # (a name in it: "the head of the Center X")
                 e4 = self.last_speaker(start)  # "the head of Ukrainian diplomacy" after Sybiha spoke
             if e4 is not None:
                 return _resolution(e4)
