@@ -427,7 +427,9 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
         if not shapes:
             continue  # the most common runs: "The", "In"
         if "\u0400" <= found[0] <= "\u04ff" and len(shapes) == 1 and shapes[0][4] != found:
-            shapes = _told_feminine(text, s0, m.end(), found, shapes)
+            from .slavic_mentions import told_feminine  # it builds on this module
+
+            shapes = told_feminine(text, s0, m.end(), found, shapes)
         for rs, re_, typ, role_end, canonical, written, role in shapes:
             run = (s0 + rs, s0 + re_, typ, s0 + role_end if role_end else 0, canonical)
             runs.append(run)
@@ -437,33 +439,6 @@ def collect_names(text: str) -> tuple[list[NameRun], list[str], dict[str, NameRu
             if role:
                 roles[written] = role
     return runs, writtens, first, roles
-
-
-_FEMININE_OR_GENITIVE = ("ова", "ева", "ёва", "єва", "ина", "ына", "іна")
-_NEXT_WORD = re.compile(r"\s+([а-яёіїєґ]+)")
-_WORD_BEFORE = re.compile(r"([а-яёіїєґ]+)\s+\Z")
-
-
-def _told_feminine(text: str, start: int, end: int, found: str,
-                   shapes: tuple[_FoundShape, ...]) -> tuple[_FoundShape, ...]:
-    """A lone Cyrillic surname in -ова/-ина reads as a man's genitive ("слова Захарова" → Захаров)
-    unless the verb next to it agrees with a woman: "Захарова заявила" and "…, — заявила Захарова"
-    are Захарова herself."""
-    if " " in found or not found.lower().endswith(_FEMININE_OR_GENITIVE):
-        return shapes
-    m = _NEXT_WORD.match(text, end)
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    verbs = [w for w in (m.group(1) if m else None, before.group(1) if before else None) if w]
-    if not verbs:
-        return shapes
-    from .slavic_names import parses
-
-    lang = "uk" if _UK_LETTERS.search(found) or any(_UK_LETTERS.search(w) for w in verbs) else "ru"
-    if not any(p.tag.POS == "VERB" and {"past", "femn"} <= set(p.tag.grammemes)
-               for w in verbs for p in parses(w, lang)):
-        return shapes
-    rs, re_, typ, role_end, _, written, role = shapes[0]
-    return ((rs, re_, typ, role_end, found[rs:re_], written, role),)
 
 
 def _next_lower(text: str, end: int) -> bool:
@@ -476,13 +451,13 @@ def _next_lower(text: str, end: int) -> bool:
 
 
 # a run's shape with its written form and role ("" when none)
-_FoundShape = tuple[int, int, SpeakerType, int, str, str, str]
+FoundShape = tuple[int, int, SpeakerType, int, str, str, str]
 # the shapes of runs that do not depend on whether a lower-case word follows ("The", "Rustem Umerov")
-_shapes_any_next: dict[str, tuple[_FoundShape, ...]] = {}
+_shapes_any_next: dict[str, tuple[FoundShape, ...]] = {}
 
 
 @lru_cache(maxsize=65536)
-def _found_shapes(found: str, next_lower: bool) -> tuple[_FoundShape, ...]:
+def _found_shapes(found: str, next_lower: bool) -> tuple[FoundShape, ...]:
     """The shapes of one run (Cyrillic or not) with each one's written form and role, memoised: the
     scan's loop then only shifts offsets."""
     if "\u0400" <= found[0] <= "\u04ff":  # a run that opens in Cyrillic

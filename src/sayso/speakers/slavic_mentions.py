@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from ..lang import load_set
-from .names import _UK_LETTERS, _not_names, _run_shapes, _RunShape, media_forms
+from .names import _UK_LETTERS, FoundShape, _not_names, _run_shapes, _RunShape, media_forms
 from .slavic_names import _has, analyse_speaker, name_case_gender, parses, split_name
 
 _RU_LETTERS = re.compile(r"[ыэёъЫЭЁЪ]")
@@ -127,3 +127,28 @@ def cyrillic_shapes(run: str) -> tuple[_RunShape, ...]:
     case, gender = name_case_gender(words[a:b + 1], lang)
     canonical = analyse_speaker(" ".join(words[a:b + 1]), lang, case, gender).canonical
     return ((spans[a][0], spans[b][1], "person", 0, canonical),)
+
+
+_FEMININE_OR_GENITIVE = ("ова", "ева", "ёва", "єва", "ина", "ына", "іна")
+_NEXT_WORD = re.compile(r"\s+([а-яёіїєґ]+)")
+_WORD_BEFORE = re.compile(r"([а-яёіїєґ]+)\s+\Z")
+
+
+def told_feminine(text: str, start: int, end: int, found: str,
+                   shapes: tuple[FoundShape, ...]) -> tuple[FoundShape, ...]:
+    """A lone Cyrillic surname in -ова/-ина reads as a man's genitive ("слова Захарова" → Захаров)
+    unless the verb next to it agrees with a woman: "Захарова заявила" and "…, — заявила Захарова"
+    are Захарова herself."""
+    if " " in found or not found.lower().endswith(_FEMININE_OR_GENITIVE):
+        return shapes
+    m = _NEXT_WORD.match(text, end)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    verbs = [w for w in (m.group(1) if m else None, before.group(1) if before else None) if w]
+    if not verbs:
+        return shapes
+    lang = "uk" if _UK_LETTERS.search(found) or any(_UK_LETTERS.search(w) for w in verbs) else "ru"
+    if not any(p.tag.POS == "VERB" and {"past", "femn"} <= set(p.tag.grammemes)
+               for w in verbs for p in parses(w, lang)):
+        return shapes
+    rs, re_, typ, role_end, _, written, role = shapes[0]
+    return ((rs, re_, typ, role_end, found[rs:re_], written, role),)
