@@ -30,6 +30,14 @@ SCANS = [
     ("Alexander Van der Bellen met him.",
      [("Alexander Van der Bellen", "person", "Alexander Van der Bellen")]),
     ("Charles de Gaulle spoke.", [("Charles de Gaulle", "person", "Charles de Gaulle")]),
+    # a body's name run into a person's; a word before a first name that names nothing is dropped
+    ("the head of the Center for Countering Disinformation Andrii Kovalenko spoke.",
+     [("Center for Countering Disinformation", "organisation", "Center for Countering Disinformation"),
+      ("Andrii Kovalenko", "person", "Andrii Kovalenko")]),
+    ("Republican Donald Trump spoke.", [("Donald Trump", "person", "Donald Trump")]),
+    ("House Speaker Paul D. Ryan of Wisconsin spoke.",
+     [("House Speaker Paul D. Ryan of Wisconsin", "person", "Paul D. Ryan of Wisconsin")]),
+    ("Mary Jane Smith spoke.", [("Mary Jane Smith", "person", "Mary Jane Smith")]),
     # a number before a name belongs to a medium's name, not to a date
     ("He told 24 Channel about it.", [("24 Channel", "media", "24 Channel")]),
     ("He spoke on 12 March about it.", []),

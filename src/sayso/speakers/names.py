@@ -498,6 +498,7 @@ def _run_shapes(run: str, next_lower: bool) -> tuple[_RunShape, ...]:
             groups[-1].append((t.start(), t.end(), w))
             if w[-1] == "." and len(w) > 2 and w[:-1].lower() not in abbrev and "." not in w[:-1]:
                 groups.append([])  # "… said Smith. Jones …": a sentence ends inside the run
+    groups = [part for toks in groups for part in _split_person(run, toks, not_names)]
     out: list[_RunShape] = []
     for k, toks in enumerate(groups):
         m = _mention_of(run, toks, not_names, next_lower if k == len(groups) - 1 else False)
@@ -505,6 +506,27 @@ def _run_shapes(run: str, next_lower: bool) -> tuple[_RunShape, ...]:
             role_end = m.start + len(m.role) if m.role else 0
             out.append((m.start, m.end, m.type or "person", role_end, m.canonical or m.text))
     return tuple(out)
+
+
+def _split_person(run: str, toks: list[tuple[int, int, str]],
+                  not_names: frozenset[str]) -> list[list[tuple[int, int, str]]]:
+    """A body's name run into a person's ("Center for Countering Disinformation Andrii Kovalenko"):
+    a known first name and one or two words after it end the run, and the words before it name a
+    body by themselves ("Defense Minister Rustem Umerov" is one mention with its role, "Paul D.
+    Ryan" one name). One word before it that names nothing and is no title is dropped
+    ("Republican Donald Trump")."""
+    firsts = _first_names()
+    for p in range(1, len(toks) - 1):
+        if _low(toks[p][2]) in firsts and len(toks) - p <= 3:
+            before = _mention_of(run, toks[:p], not_names, False)
+            if before is not None and before.type in ("organisation", "media") and not before.role:
+                return [toks[:p], toks[p:]]
+            word = _low(toks[0][2])
+            if before is None and p == 1 and word not in _titles() and word not in _honorifics() \
+                    and word not in _MODIFIERS:
+                return [toks[1:]]  # "Republican Donald Trump", "Comedian Sarah Silverman": no name before
+            return [toks]
+    return [toks]
 
 
 def _mention_of(text: str, toks: list[tuple[int, int, str]], not_names: frozenset[str],
