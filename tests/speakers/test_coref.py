@@ -210,10 +210,13 @@ DESCRIPTIONS = [
     # a title that says what someone leads, with no role to match: the person who spoke last
     ('[1:Foreign Minister Andrii Sybiha] {1:said} <1:Kyiv would not agree>. "<2:Any pause is a pause for '
      'Russia>," [2:the head of Ukrainian diplomacy] {2:noted}.', "Andrii Sybiha", "person"),
-    # … but not when the title holds a name of its own
+    # … but a title that ends in a name is that person, not the last speaker
     ('[1:Air Force spokesman Yurii Ihnat] {1:said} <1:Russia uses new tactics>. As {2:noted} by [2:the head '
      'of the Center for Countering Disinformation Andrii Kovalenko], <2:propaganda spreads fakes>.',
-     "the head of the Center for Countering Disinformation Andrii Kovalenko", "person"),
+     "Andrii Kovalenko", "person"),
+    # (not when a preposition makes the name another's: "the former top aide to President George W. Bush")
+    ('"<1:We will test it>," {1:said} [1:the former top aide to President George W. Bush].',
+     "the former top aide to President George W. Bush", "person"),
     # a document the speaker before made their words in: its author
     ("[1:The Office of the President] {1:said} in a statement that <1:Kyiv welcomes it>. [2:The statement] "
      "also {2:noted} that <2:Ukraine expects more>.", "Office of the President", "organisation"),

@@ -14,6 +14,11 @@ ROLES = [
     ("Smith, a doctor, said.", "Smith", "doctor"),
     ("He met Smith yesterday.", "Smith", None),
     ("The long unhyphenatedwordwithoutanyspaceatallbeforeit Smith said.", "Smith", None),
+    # an apposition after the name: a role up to a relative clause, never a clause of its own
+    ("Murray Clark, former state GOP chair who is supporting Brooks, said.", "Murray Clark",
+     "former state GOP chair"),
+    ("Andrii Kovalenko, Russian propaganda is spreading fakes.", "Andrii Kovalenko", None),
+    ("Hillary Clinton, who came into Tuesday with a lead, said.", "Hillary Clinton", None),
 ]
 
 

@@ -61,6 +61,7 @@ _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|s
 _POSSESSIVE = re.compile(r"['’]s\b")
 _BY = re.compile(r"\bby[ ]+(?:the[ ]+)?")
 _FRONTED = re.compile(r"(?:In|At|From|Inside|Within|Among)[ ]+(?:the[ ]+)?")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|for|of|with|by|from|at|on|about)\s+(?:the\s+)?\Z")
 _COORD = re.compile(r"[\s\"'”’»“«,;]*(?:,|and|but|while|as well as)[\s,]*(?:also[ ]+)?\Z")
 
 @cache
@@ -262,6 +263,12 @@ class _Resolver(Entities):
                 return _resolution(e3)
             return Resolution(mention, "organisation", None)
         if d.title:
+            # "the head of the Center for Countering Disinformation Andrii Kovalenko": the person the
+            # title ends in, unless a preposition makes it another ("an aide to George W. Bush")
+            people = [ev for ev in self.events_in(start, end) if ev.entity.type == "person"]
+            if people and people[-1].end >= end - 1 and not _PREPOSITION_BEFORE.search(
+                    self.text, start, people[-1].start):
+                return _resolution(people[-1].entity)
             e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
             if e4 is None and mention[:4].lower() == "the " and head in _GENERIC_TITLES \
                     and not self.events_in(start, end):  # (a name in it: "the head of the Center X")

@@ -343,6 +343,10 @@ def _role_before(text: str, start: int, lo: int) -> str | None:
     return text[base + words[i][0]:base + words[-1][1]]
 
 
+_RELATIVE = re.compile(r"(?:^|\s+)(?:who|whose|which|that|who['’]s)\s")
+_ROLE_GLUE = frozenset({"the", "of", "a", "an", "for", "and", "in", "on", "to", "at", "with"})
+
+
 def _role_after(text: str, end: int, hi: int) -> str | None:
     """A role in an apposition after a name: ", a doctor at the city hospital," → "doctor at …"."""
     if not text.startswith(", ", end):
@@ -351,10 +355,15 @@ def _role_after(text: str, end: int, hi: int) -> str | None:
     a = pats["after"].match(text, end, min(hi, end + 100))
     if not a:
         return None
-    role = a.group(1)
+    role = _RELATIVE.split(a.group(1), 1)[0]  # "former state GOP chair who is supporting Brooks"
+    if not role.strip():
+        return None
     all_title_words, _ = _title_words()
     lows = [w.lower().rstrip(".") for w in role.split()]
-    if not any(w in all_title_words for w in lows) or {"said", "says", "told", "added"} & set(lows):
+    # a title word of its own ("the", "of" of "head of the …" are none), and no verb: ", Russian
+    # propaganda is spreading fakes." is a clause, not a role
+    if not any(w in all_title_words and w not in _ROLE_GLUE for w in lows) \
+            or {"said", "says", "told", "added", "is", "are", "was", "were", "has", "have"} & set(lows):
         return None
     return role.strip()
 
