@@ -53,6 +53,14 @@ REPORTED = [
      [("indirect", "the talks stalled", "a source in the Office of the President", "According to")]),
     ("The talks stalled in May, according to Reuters.",
      [("indirect", "The talks stalled in May", "Reuters", "according to")]),
+    # "In his words, …" (translated "По его словам"): the possessive speaks; "In the words of X, …"
+    ("In his words, the enemy is accumulating reserves.",
+     [("indirect", "the enemy is accumulating reserves", "his", "In his words")]),
+    ("In the words of the minister, the war is far from over.",
+     [("indirect", "the war is far from over", "the minister", "In the words of")]),
+    # … inside a sentence the phrase is an aside of words attributed already
+    ("She promised to act because, in her words, the time had come.",
+     [("indirect", "to act because, in her words, the time had come", "She", "promised")]),
     ('"It is illegal to harass a woman," according to the commission.',  # the comma inside the marks
      [("direct", "It is illegal to harass a woman,", "the commission", "according to")]),
     # appositions and asides between the speaker and the cue

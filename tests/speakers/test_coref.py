@@ -210,6 +210,11 @@ DESCRIPTIONS = [
     # a title that says what someone leads, with no role to match: the person who spoke last
     ('[1:Foreign Minister Andrii Sybiha] {1:said} <1:Kyiv would not agree>. "<2:Any pause is a pause for '
      'Russia>," [2:the head of Ukrainian diplomacy] {2:noted}.', "Andrii Sybiha", "person"),
+    ('[1:Oleksiy Danilov] {1:believes} <1:Russia is preparing an offensive> near Kupiansk. "<2:We see '
+     'everything>," [2:the politician] {2:added}.', "Oleksiy Danilov", "person"),
+    # the media at large is no outlet named before
+    ("The Kyiv Post covered the story. Earlier, [1:the media] {1:reported} that <1:a law would pass>.",
+     "the media", "media"),
     # … but a title that ends in a name is that person, not the last speaker
     ('[1:Air Force spokesman Yurii Ihnat] {1:said} <1:Russia uses new tactics>. As {2:noted} by [2:the head '
      'of the Center for Countering Disinformation Andrii Kovalenko], <2:propaganda spreads fakes>.',

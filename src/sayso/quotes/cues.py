@@ -43,8 +43,14 @@ class Lexicon:
     single: dict[str, CueEntry]
     multi: dict[tuple[str, ...], CueEntry]  # first word -> longer phrases, keyed by all their words
     max_words: int
-    first_words: frozenset[str]  # any cue's first word: windows without one are never tokenised
+    first_words: frozenset[str]  # any cue's first word
+    # a word every cue holds (its first, or the last content word of "in his words"): windows
+    # without one are never tokenised, and "in" is too common a word to be the test
+    trigger_words: frozenset[str]
     multi_first: frozenset[str]  # first words of the cues of several words ("according", "pointed")
+
+
+_GLUE = frozenset({"in", "the", "of", "his", "her", "their"})
 
 
 @cache
@@ -77,8 +83,11 @@ def load_cues(lang: str = "en") -> Lexicon:
                 multi[(f, *rest)] = entry
             elif f not in single:
                 single[f] = entry
-    multi[("according", "to")] = CueEntry("according to", "according", frozenset({"according", "speech"}),
-                                          False, False)
+    for phrase in load_lines(lang, "according") if lang == "en" else ["according to"]:
+        key = tuple(phrase.split())
+        multi[key] = CueEntry(phrase, key[0], frozenset({"according", "speech"}), False, False)
     first = frozenset(single) | {k[0] for k in multi}
     multi_first = frozenset(k[0] for k in multi)
-    return Lexicon(single, multi, max((len(k) for k in multi), default=1), first, multi_first)
+    triggers = frozenset(single) | {next((w for w in reversed(k) if w not in _GLUE), k[0]) if k[0] in _GLUE
+                                    else k[0] for k in multi}
+    return Lexicon(single, multi, max((len(k) for k in multi), default=1), first, triggers, multi_first)

@@ -163,7 +163,11 @@ def _skip_adjuncts(tokens: list[Token], k: int, n: int) -> int:
 def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribution]:
     """Every attribution in one window (pure: tokens in, attributions out)."""
     n = len(tokens)
-    cues = find_cue_tokens(tokens, lex)
+    # "In his words, …" / "In the words of X, …" open a sentence; inside one ("because, in her
+    # words, …") the phrase is an aside of words attributed already, and no cue that ends them
+    cues = [c for c in find_cue_tokens(tokens, lex) if not (
+        c[2].lemma.startswith("in ") and c[0] > 0
+        and not (tokens[c[0] - 1].kind == "p" and tokens[c[0] - 1].text in _END))]
     if len(cues) > _MAX_CUES:
         return []  # not prose: no sentence of news holds this many reporting verbs
     cue_at = CueIndex.of(tokens, cues)
@@ -306,6 +310,9 @@ def _according(text: str, tokens: list[Token], i: int, ie: int, n: int, floor: i
                cue_at: set[int], att: Attribution) -> None:
     np = find_right_np(tokens, ie + 1, n, _is_name_token)
     att.speaker = _mention(text, tokens, cut_cited(tokens, np))  # "… two officials cited by CNN"
+    own = next((k for k in range(i, ie + 1) if tokens[k].low in ("his", "her", "their")), None)
+    if own is not None:  # "In his words, …": the possessive in the phrase is the speaker
+        np, att.speaker = None, _mention(text, tokens, (own, own))
     after = (np[1] + 1) if np else ie + 1
     if i > floor and tokens[i - 1].text == ",":
         # '..., Trump said he was "happy", according to The New York Times': the source carried

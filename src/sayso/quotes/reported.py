@@ -122,12 +122,12 @@ def reported(article: Article, settings: Settings) -> None:
     langs = article.sentence_languages
     claimed: set[int] = set()
     colons: list[tuple[int, Mention | None, Cue]] = []
-    windows = find_windows(article.sentences, article.quotations, article.norm or text, lex.first_words)
+    windows = find_windows(article.sentences, article.quotations, article.norm or text, lex.trigger_words)
     article.work["windows"] = windows
     qs = article.quotations
     qi = 0
     key = article.id or ""
-    first = lex.first_words
+    first = lex.trigger_words
     hits = [m.start() for m in _WORD.finditer(article.norm or text) if m.group().lower() in first]
     hi = 0
     headline = find_headline(text, article.headline)

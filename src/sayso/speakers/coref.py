@@ -44,7 +44,9 @@ from .slavic_mentions import find_complement_end, is_plural, lemmas
 LOOKBACK = 8  # sentences a pronoun may reach back
 # titles that say what someone leads, not which office ("the head of Ukrainian diplomacy", "the
 # diplomat"): with no role to match, the person who spoke last
-_GENERIC_TITLES = frozenset({"head", "chief", "leader", "diplomat", "politician"})
+_GENERIC_TITLES = frozenset({"head", "chief", "leader", "diplomat", "politician", "officer"})
+# media descriptions that stand for the media at large, not the outlet named last
+_MEDIA_AT_LARGE = frozenset({"media", "outlets", "newspapers", "publications"})
 NEAREST_CHARS = 6_000  # how far back a description ("the publication") looks for what it stands for
 # Pronoun antecedent scores: salience bonus minus DISTANCE per sentence back.
 DISTANCE = 1.0
@@ -61,6 +63,7 @@ _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|s
 _POSSESSIVE = re.compile(r"['’]s\b")
 _BY = re.compile(r"\bby[ ]+(?:the[ ]+)?")
 _FRONTED = re.compile(r"(?:In|At|From|Inside|Within|Among)[ ]+(?:the[ ]+)?")
+_PLACE_BEFORE = re.compile(r"\b(?:near|in|at|outside|around|from)\s+\Z")  # "near Kupiansk": a place
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|for|of|with|by|from|at|on|about)\s+(?:the\s+)?\Z")
 _COORD = re.compile(r"[\s\"'”’»“«,;]*(?:,|and|but|while|as well as)[\s,]*(?:also[ ]+)?\Z")
 
@@ -217,7 +220,9 @@ class _Resolver(Entities):
         last: Entity | None = None  # the last person named: it must be one who spoke
         while i >= 0 and pos - self.event_starts[i] < NEAREST_CHARS:
             ev = self.events[i]
-            if ev.entity.type == "person" and ev.end <= pos:
+            place = len(ev.entity.tokens) == 1 and _PLACE_BEFORE.search(self.text, max(0, ev.start - 12),
+                                                                         ev.start) is not None
+            if ev.entity.type == "person" and ev.end <= pos and not place:
                 if last is None:
                     last = ev.entity
                 elif ev.entity is not last:
@@ -249,6 +254,8 @@ class _Resolver(Entities):
             return _resolution(named.entity)
         if d.medium:
             media = [ev.entity for ev in inside if ev.entity.type == "media"]
+            if not media and d.head in _MEDIA_AT_LARGE:
+                return Resolution(mention, "media", None)  # "the media reported": no one outlet
             e2 = media[-1] if media else self.nearest(start, lambda x: x.type == "media")
             if e2 is not None:
                 return _resolution(e2)
@@ -276,6 +283,10 @@ class _Resolver(Entities):
             if e4 is not None:
                 return _resolution(e4)
             return Resolution(mention, "person", d.role)
+        if head in _GENERIC_TITLES and mention[:4].lower() == "the " and not self.events_in(start, end):
+            e5 = self.last_speaker(start)  # "the politician added" (no title in the lists)
+            if e5 is not None:
+                return _resolution(e5)
         if d.capitalised:
             typ = speaker_type_of(mention)
             if typ is None:
