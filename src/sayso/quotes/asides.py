@@ -16,6 +16,7 @@ from ..text.tokens import Token
 from .pieces import Attribution, _is_name_token, _mention, _pieces
 
 _MAX_ADJUNCT = 6  # words between the cue and the comma ("As he noted on Tuesday, …")
+_MAX_SUBJECT = 20  # tokens between "as" and the cue (the longest speaker phrase, ``phrases.MAX_NP``)
 
 
 def find_as_aside(text: str, tokens: list[Token], ie: int, j: int, n: int, floor: int,
@@ -26,6 +27,8 @@ def find_as_aside(text: str, tokens: list[Token], ie: int, j: int, n: int, floor
     flags = att.entry.flags
     if j < floor or "speech" not in flags or "noclause" in flags or "label" in flags:
         return False  # "As he considered a run", "as the crowd began", "as the bill is called": no words
+    if not any(t.low == "as" for t in tokens[max(floor, j - _MAX_SUBJECT):j + 1]):
+        return False  # most cues: no "as" before them (one pass, no noun phrase read)
     if tokens[j].low == "as" and att.entry.participle and ie + 2 < n and tokens[ie + 1].low == "by":
         np = find_right_np(tokens, ie + 2, n, _is_name_token)  # "As noted by X, …"
         as_at = j

@@ -48,6 +48,7 @@ class Lexicon:
     # without one are never tokenised, and "in" is too common a word to be the test
     trigger_words: frozenset[str]
     multi_first: frozenset[str]  # first words of the cues of several words ("according", "pointed")
+    multi_pairs: frozenset[tuple[str, str]]  # their first two words: "in" alone tries no phrase
 
 
 _GLUE = frozenset({"in", "the", "of", "his", "her", "their"})
@@ -90,4 +91,6 @@ def load_cues(lang: str = "en") -> Lexicon:
     multi_first = frozenset(k[0] for k in multi)
     triggers = frozenset(single) | {next((w for w in reversed(k) if w not in _GLUE), k[0]) if k[0] in _GLUE
                                     else k[0] for k in multi}
-    return Lexicon(single, multi, max((len(k) for k in multi), default=1), first, triggers, multi_first)
+    pairs = frozenset((k[0], k[1]) for k in multi)
+    longest = max((len(k) for k in multi), default=1)
+    return Lexicon(single, multi, longest, first, triggers, multi_first, pairs)

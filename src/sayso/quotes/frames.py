@@ -52,7 +52,8 @@ def find_cue_tokens(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, C
             i += 1
             continue
         hit = None
-        for size in range(lex.max_words if t.low in multi_first else 1, 1, -1):
+        multi = t.low in multi_first and i + 1 < n and (t.low, tokens[i + 1].low) in lex.multi_pairs
+        for size in range(lex.max_words if multi else 1, 1, -1):
             if i + size <= n:
                 key = tuple(x.low for x in tokens[i:i + size])
                 if key in lex.multi:
@@ -165,9 +166,10 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
     n = len(tokens)
     # "In his words, …" / "In the words of X, …" open a sentence; inside one ("because, in her
     # words, …") the phrase is an aside of words attributed already, and no cue that ends them
-    cues = [c for c in find_cue_tokens(tokens, lex) if not (
-        c[2].lemma.startswith("in ") and c[0] > 0
-        and not (tokens[c[0] - 1].kind == "p" and tokens[c[0] - 1].text in _END))]
+    cues = find_cue_tokens(tokens, lex)
+    if any(c[2].lemma[:3] == "in " for c in cues):
+        cues = [c for c in cues if not (c[2].lemma[:3] == "in " and c[0] > 0 and not (
+            tokens[c[0] - 1].kind == "p" and tokens[c[0] - 1].text in _END))]
     if len(cues) > _MAX_CUES:
         return []  # not prose: no sentence of news holds this many reporting verbs
     cue_at = CueIndex.of(tokens, cues)
