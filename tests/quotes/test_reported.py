@@ -129,6 +129,9 @@ REPORTED = [
     # a description and then a name in apposition: the name speaks
     ("The ministry's spokesperson, Heorhii Tykhyi, wrote on Facebook that the embassy would reopen.",
      [("indirect", "the embassy would reopen", "Heorhii Tykhyi", "wrote")]),
+    # a publication noun in -ly is no adverb before the cue
+    ('"She would be an excellent president," the influential US daily wrote.',
+     [("direct", "She would be an excellent president,", "the influential US daily", "wrote")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),

@@ -28,6 +28,7 @@ def left_of(text: str, cue: str) -> str | None:
     ("a source in the Office of the President told", "told", "a source in the Office of the President"),
     ("On Monday he said", "said", "he"),
     ("On Monday Trump said", "said", "Trump"),
+    ("The US State Department said", "said", "The US State Department"),  # "US" is no "us"
     ("Western diplomats agree", "agree", "Western diplomats"),
     ("prices rose, and the minister said", "said", "the minister"),
     ("Trump and Sanders say", "say", "Trump and Sanders"),

@@ -83,7 +83,8 @@ def find_left_np(tokens: list[Token], j: int, lo: int,
         return None
     pron = word_class("pronoun")
     for i in range(j, a - 1, -1):
-        if tokens[i].low in pron and tokens[i].low not in ("it", "who", "you"):
+        if tokens[i].low in pron and tokens[i].low not in ("it", "who", "you") \
+                and not (len(tokens[i].text) > 1 and tokens[i].text.isupper()):  # "US" is no "us"
             return (i, i) if i == j or tokens[i + 1].low not in pron else None
     # drop a leading time or place phrase: "On Monday Trump said" -> "Trump"
     lead = word_class("preposition") | word_class("time") | word_class("determiner")
