@@ -132,6 +132,10 @@ REPORTED = [
     # a publication noun in -ly is no adverb before the cue
     ('"She would be an excellent president," the influential US daily wrote.',
      [("direct", "She would be an excellent president,", "the influential US daily", "wrote")]),
+    # "called on X to …", "called for …" (the annotated corpora count them), not the noun "calls for"
+    ("The president called on partners to speed up deliveries.",
+     [("indirect", "partners to speed up deliveries", "The president", "called on")]),
+    ("Sanders called for a ban on fracking.", [("indirect", "a ban on fracking", "Sanders", "called for")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),
@@ -216,6 +220,8 @@ DIRECT = [
 ]
 
 NOT_STATEMENTS = [
+    "He did not respond to additional emails and phone calls for comment.",  # the noun
+    "They called on Monday.",
     "He said this on Wednesday in an interview with the BBC in Kyiv.",  # a remark: places earlier words
     "Editor's note: This story has been amended to clarify the dates.",
     "Others echoed the sentiment of the crowd.",              # a cue without a clause or a quotation
