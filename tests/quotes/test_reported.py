@@ -136,6 +136,12 @@ REPORTED = [
     ("The president called on partners to speed up deliveries.",
      [("indirect", "partners to speed up deliveries", "The president", "called on")]),
     ("Sanders called for a ban on fracking.", [("indirect", "a ban on fracking", "Sanders", "called for")]),
+    # a venue that closes the words is where they were said, not part of them
+    ("Keron Blair called for more school investment in a statement on Thursday.",
+     [("indirect", "more school investment", "Keron Blair", "called for")]),
+    ("She said the talks failed in a recent interview with The Post.",
+     [("indirect", "the talks failed", "She", "said")]),
+    ("He said he was in a meeting.", [("indirect", "he was in a meeting", "He", "said")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),

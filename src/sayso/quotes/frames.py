@@ -26,7 +26,7 @@ from ..text.tokens import Token
 from .asides import find_as_aside
 from .citing import cut_cited, merge_citing
 from .cues import CueEntry, Lexicon
-from .pieces import Attribution, Piece, _is_name_token, _mention, _pieces, text_end
+from .pieces import Attribution, Piece, _is_name_token, _mention, _pieces, text_end, trim_venue
 
 _END = {".", "!", "?", ";"}
 _MAX_CUES = 40  # per window; the most in one polnear-dev sentence is about a dozen
@@ -576,7 +576,7 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
         k += 1
     if _points_back(tokens, k, n):
         return  # "He said this on Wednesday in an interview": a remark about words said before
-    end = _clause_end(tokens, k, n, cue_at)
+    end = trim_venue(tokens, k, _clause_end(tokens, k, n, cue_at))
     att.pieces = _pieces(text, tokens, k, end)
 
 

@@ -7,7 +7,9 @@ An ``Attribution`` is one cue with its speaker and the ``Piece``s of text it rep
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..lang import load_lines
 from ..model import Cue, Mention, Quotation
 from ..text.tokens import Token
 from .cues import CueEntry
@@ -111,3 +113,33 @@ def find_quoted_fragments(text: str, atts: list[Attribution],
                     out.append(Attribution(att.cue, att.entry, att.speaker,
                                            [Piece(q.start, q.end, "direct", q)], att.confidence))
     return out
+
+
+_VENUE_LEADS = frozenset({"in", "during", "at", "on"})
+_VENUE_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+
+
+@cache
+def _venue_heads() -> frozenset[str]:
+    """The last words of the venue nouns ("interview", "conference", "post"), plural too."""
+    heads = {line.split()[-1].lower() for line in load_lines("en", "venues")}
+    return frozenset(heads | {h + "s" for h in heads})
+
+
+def trim_venue(tokens: list[Token], a: int, b: int) -> int:
+    """The last token of the reported words ``a..b`` without a venue adjunct that closes them ("…
+    more school investment in a statement on Thursday", "… in a recent interview with The Post"):
+    where the words were said is no part of them, and ``provenance`` reads it outside them."""
+    heads = _venue_heads()
+    for v in range(max(a + 2, b - 10), b):
+        if tokens[v].low in _VENUE_LEADS and v + 1 <= b and tokens[v + 1].low in _VENUE_DETS \
+                and tokens[v - 1].low not in _BE:  # "he was in a meeting" says where he was
+            noun = next((x for x in range(v + 2, min(b, v + 5) + 1) if tokens[x].low in heads), None)
+            if noun is None:
+                continue
+            rest = tokens[noun + 1:b + 1]
+            if not rest or (rest[0].low in ("with", "on", "to") and all(t.kind == "w" or t.text in ".'’"
+                                                                          for t in rest[1:])):
+                return v - 1
+    return b
