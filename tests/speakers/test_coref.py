@@ -179,6 +179,10 @@ NAMES = [
      "Former Pennsylvania governor"),
     ("[1:Sen. Mitch McConnell (R-Ky.)] {1:said} <1:he did not want a vote>.", "Mitch McConnell", "person",
      None),
+    # a title written before a name the scan reads apart: the role as written
+    ("According to [1:the head of the Kharkiv Regional Military Administration Oleh Syniehubov], "
+     "<1:the city was attacked>.", "Oleh Syniehubov", "person",
+     "head of the Kharkiv Regional Military Administration"),
 ]
 
 

@@ -63,6 +63,7 @@ _NOT_AGENT_AFTER = re.compile(r"[ ]+(?:as[ ]+(?:saying|telling|stating|having)|s
 _POSSESSIVE = re.compile(r"['’]s\b")
 _BY = re.compile(r"\bby[ ]+(?:the[ ]+)?")
 _FRONTED = re.compile(r"(?:In|At|From|Inside|Within|Among)[ ]+(?:the[ ]+)?")
+_LEADING_DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _PLACE_BEFORE = re.compile(r"\b(?:near|in|at|outside|around|from)\s+\Z")  # "near Kupiansk": a place
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|for|of|with|by|from|at|on|about)\s+(?:the\s+)?\Z")
 _COORD = re.compile(r"[\s\"'”’»“«,;]*(?:,|and|but|while|as well as)[\s,]*(?:also[ ]+)?\Z")
@@ -212,6 +213,16 @@ class _Resolver(Entities):
             i -= 1
         return None
 
+    def _titled(self, ev: Event, start: int) -> Entity:
+        """The person an event names, given the title written before it from ``start`` when it has
+        no role yet ("the head of the Kharkiv Regional Military Administration Oleh Syniehubov")."""
+        e = ev.entity
+        words = self.text[start:ev.start].strip().strip(",").strip()
+        if e.role is None and len(words.split()) <= 10 and not {"by", "and"} & set(words.split()) \
+                and d_title_words(words) and not _PREPOSITION_BEFORE.search(self.text, start, ev.start):
+            e.role = _LEADING_DET.sub("", words) or None
+        return e
+
     def last_speaker(self, pos: int) -> Entity | None:
         """The person who spoke last before ``pos`` (within NEAREST_CHARS), when no other person is
         named since: a definite title no role matches ("the head of Ukrainian diplomacy", "the
@@ -251,7 +262,7 @@ class _Resolver(Entities):
         if (named is None or named.entity.type == "group") and d.groups and not d.medium:
             return Resolution(mention, "group", None)  # "officials in Ukraine", "Western diplomats"
         if named is not None and named.entity.type == "person":
-            return _resolution(named.entity)
+            return _resolution(self._titled(named, start))
         if d.medium:
             media = [ev.entity for ev in inside if ev.entity.type == "media"]
             if not media and d.head in _MEDIA_AT_LARGE:
@@ -275,7 +286,7 @@ class _Resolver(Entities):
             people = [ev for ev in self.events_in(start, end) if ev.entity.type == "person"]
             if people and people[-1].end >= end - 1 and not _PREPOSITION_BEFORE.search(
                     self.text, start, people[-1].start):
-                return _resolution(people[-1].entity)
+                return _resolution(self._titled(people[-1], start))
             e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
             if e4 is None and mention[:4].lower() == "the " and head in _GENERIC_TITLES \
                     and not self.events_in(start, end):  # (a name in it: "the head of the Center X")
@@ -475,6 +486,12 @@ def _the_document_of(r: _Resolver, mention: str, before: Statement) -> bool:
     # named where the words were said ("said in a statement"), not inside them ("… provided a statement")
     return any(not before.start <= m.start() < before.end
                for m in pattern.finditer(r.text, sent.start, sent.end))
+
+
+def d_title_words(words: str) -> bool:
+    """Does a stretch before a name hold a title word ("head", "minister")?"""
+    d = read_description(words.strip(" ,")) if words.strip(" ,") else None
+    return d is not None and d.title
 
 
 def _inherit(source: Statement, res: Resolution | None) -> Resolution | None:
