@@ -142,6 +142,9 @@ REPORTED = [
     ("She said the talks failed in a recent interview with The Post.",
      [("indirect", "the talks failed", "She", "said")]),
     ("He said he was in a meeting.", [("indirect", "he was in a meeting", "He", "said")]),
+    # "expressed hope / confidence / concern that …"
+    ("He also expressed hope that China would join later.",
+     [("indirect", "China would join later", "He", "expressed hope")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),
