@@ -13,6 +13,11 @@ POINTERS = [
      [("Ukraine expects an invitation to NATO", "Olha Stefanishyna", "stated")]),
     ("The talks will resume in May. This was announced by the foreign ministry on Friday.",
      [("The talks will resume in May", "the foreign ministry", "announced")]),
+    # "These words belong to X" / "These are the words of X"; a quotation alone is direct
+    ('"Ukraine will never give up its territories." These words belong to President Volodymyr Zelensky.',
+     [("Ukraine will never give up its territories.", "Volodymyr Zelensky", "words belong to")]),
+    ("The war must end this year. These are the words of the Pope.",
+     [("The war must end this year", "the Pope", "the words of")]),
     # the sentence before has a speaker of its own: the pointer only places it (a remark)
     ("Kuleba said the talks will resume. This was stated by him on Friday.",
      [("the talks will resume", "Kuleba", "said")]),

@@ -1,5 +1,6 @@
 """A sentence that gives the sentence before it to a speaker: "Ukraine expects an invitation to NATO.
-This was stated by Deputy Prime Minister Olha Stefanishyna during a meeting with EU ambassadors."
+This was stated by Deputy Prime Minister Olha Stefanishyna during a meeting with EU ambassadors.",
+""Ukraine will never give up its territories." These words belong to President Zelensky."
 
 News translated from Russian and Ukrainian writes the claim first and its source after it, as "Об
 этом заявил X" / "Про це заявив X" (``quotes.slavic`` reads those). In English the pointer is a
@@ -15,11 +16,14 @@ from __future__ import annotations
 from ..model import Cue
 from ..speakers.phrases import find_right_np, word_class
 from ..text.tokens import Token, tokenize
-from .cues import Lexicon
+from .cues import CueEntry, Lexicon
 from .pieces import Attribution, Piece, _is_name_token, _mention
 
-POINTER_WORDS = frozenset({"this", "that", "it"})
+POINTER_WORDS = frozenset({"this", "that", "it", "these", "those"})
 _BE = frozenset({"was", "is", "has", "been", "had"})
+_BELONG = CueEntry("belong to", "belong", frozenset({"speech"}), False, False)
+_OPENING = "\"“«„"
+_CLOSING = "\"”»“"
 
 
 def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
@@ -28,15 +32,21 @@ def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
     they open with one ("This was stated by X …")."""
     if before is None or len(tokens) < 5 or tokens[0].low not in POINTER_WORDS:
         return None
-    k = 1
-    while k < len(tokens) and tokens[k].low in _BE:
-        k += 1
-    if k == 1 or k >= len(tokens) - 2:
-        return None
-    entry = lex.single.get(tokens[k].low)
-    if entry is None or "speech" not in entry.flags or not entry.participle or tokens[k + 1].low != "by":
-        return None
-    np = find_right_np(tokens, k + 2, len(tokens), _is_name_token)
+    owner = _words_of(tokens)  # "These words belong to X", "These are the words of X"
+    if owner is not None:
+        k, at = owner
+        entry = _BELONG
+    else:
+        k = 1
+        while k < len(tokens) and tokens[k].low in _BE:
+            k += 1
+        if k == 1 or k >= len(tokens) - 2:
+            return None
+        found = lex.single.get(tokens[k].low)
+        if found is None or "speech" not in found.flags or not found.participle or tokens[k + 1].low != "by":
+            return None
+        entry, at = found, k + 2
+    np = find_right_np(tokens, at, len(tokens), _is_name_token)
     if np is None:
         return None
     np = _cut_adjuncts(tokens, np)
@@ -45,8 +55,26 @@ def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
         e -= 1
     if e <= s or _speech_cue_in(text, s, e, lex):
         return None  # the sentence before has its own speaker: this one only places the words
-    cue = Cue(tokens[k].start, tokens[k].end, tokens[k].text, entry.lemma, "verb")
-    return Attribution(cue, entry, _mention(text, tokens, np), [Piece(s, e, "indirect")], entry.confidence)
+    piece = Piece(s, e, "indirect")
+    body = text[s:e].strip()
+    if len(body) > 2 and body[0] in _OPENING and body[-1] in _CLOSING \
+            and sum(body.count(c) for c in set(_OPENING + _CLOSING)) <= 2:
+        piece = Piece(s + 1, e - 1, "direct")  # the sentence before is one quotation: its words
+    a, b = tokens[k].start, tokens[at - 1 if owner is not None else k].end  # "words belong to" / "stated"
+    cue = Cue(a, b, text[a:b], entry.lemma, "verb")
+    return Attribution(cue, entry, _mention(text, tokens, np), [piece], entry.confidence)
+
+
+def _words_of(tokens: list[Token]) -> tuple[int, int] | None:
+    """"These words belong to X" / "These are the words of X": (first token of the cue, first token
+    of X), or None."""
+    lows = [t.low for t in tokens[:6]]
+    if len(lows) >= 4 and lows[1] == "words" and lows[2] in ("belong", "belonged", "belongs") \
+            and lows[3] == "to":
+        return 1, 4
+    if len(lows) >= 5 and lows[1] in _BE | {"are", "were"} and lows[2:5] == ["the", "words", "of"]:
+        return 2, 5
+    return None
 
 
 def _cut_adjuncts(tokens: list[Token], np: tuple[int, int]) -> tuple[int, int]:

@@ -28,9 +28,9 @@ import re
 from ..model import Article, Cue, Mention, Quotation, Span, Statement, stable_id
 from ..pipeline import stage
 from ..settings import Settings
-from ..text.tokens import tokenize
+from ..text.tokens import Token, tokenize
 from . import slavic
-from .cues import load_cues
+from .cues import Lexicon, load_cues
 from .frames import analyse_window, find_cue_tokens
 from .labels import find_headline_source, find_transcript_labels, headline_line
 from .pieces import Attribution, Piece, find_quoted_fragments, is_typewriter
@@ -152,9 +152,7 @@ def reported(article: Article, settings: Settings) -> None:
             atts = analyse_window(text, tokens, lex)
             if headline is not None and headline[0] <= w.start < headline[1]:
                 atts += find_quoted_fragments(text, atts, inside)
-            if tokens and tokens[0].low in POINTER_WORDS and (ptr := find_pointer(
-                    text, tokens, lex, _sentence_before(article, w.start))) is not None:
-                atts.append(ptr)  # "This was stated by X": the sentence before is X's
+            atts += _pointers(article, tokens, lex)  # "This was stated by X": the sentence before is X's
         for st in _statements(text, atts, key):
             article.statements.append(st)
         for att in atts:
@@ -167,6 +165,19 @@ def reported(article: Article, settings: Settings) -> None:
     article.work["claimed"] = claimed
     article.work["colon_cues"] = colons
     article.statements += _label_statements(article, headline)
+
+
+def _pointers(article: Article, tokens: list[Token], lex: Lexicon) -> list[Attribution]:
+    """The pointer sentences of a window ("These words belong to X", "This was stated by X"): each
+    sentence in it that opens with a pointer word, read with the sentence before it."""
+    out: list[Attribution] = []
+    for k, t in enumerate(tokens):
+        if t.low in POINTER_WORDS and (k == 0 or article.sentences[article.sentence_index(t.start)].start
+                                       == t.start):
+            ptr = find_pointer(article.text, tokens[k:], lex, _sentence_before(article, t.start))
+            if ptr is not None:
+                out.append(ptr)
+    return out
 
 
 def _sentence_before(article: Article, start: int) -> tuple[int, int] | None:
