@@ -171,9 +171,12 @@ def _pointers(article: Article, tokens: list[Token], lex: Lexicon) -> list[Attri
     """The pointer sentences of a window ("These words belong to X", "This was stated by X"): each
     sentence in it that opens with a pointer word, read with the sentence before it."""
     out: list[Attribution] = []
+    if not tokens:
+        return out
+    first, last = article.sentence_index(tokens[0].start), article.sentence_index(tokens[-1].start)
+    opens = {s.start for s in article.sentences[first:last + 1]}
     for k, t in enumerate(tokens):
-        if t.low in POINTER_WORDS and (k == 0 or article.sentences[article.sentence_index(t.start)].start
-                                       == t.start):
+        if t.start in opens and t.low in POINTER_WORDS:
             ptr = find_pointer(article.text, tokens[k:], lex, _sentence_before(article, t.start))
             if ptr is not None:
                 out.append(ptr)
