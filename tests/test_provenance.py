@@ -259,6 +259,22 @@ def test_provenance_stage_ties_to_statements(
         assert s.venue is None or s.venue in text
 
 
+def test_provenance_outlet_carries_the_statements_inside_its_words() -> None:
+    """"FT reported that Stoltenberg suggested …": the nested statement was carried by the outlet
+    (a description typed as a medium is no outlet: "a report from the inspector general")."""
+    text = ("FT reported that Stoltenberg suggested a scenario. A report from the inspector general said "
+            "that Kerry knew.")
+    rows = [("Stoltenberg suggested a scenario", "FT", "reported", "media"),
+            ("a scenario", "Jens Stoltenberg", "suggested", "person"),
+            ("that Kerry knew", "a report from the inspector general", "said", "media"),
+            ("Kerry knew", "John Kerry", "knew", "person")]
+    article = _article(text)
+    article.statements += [replace_statement(_statement(text, words, speaker, cue), speaker_type=typ)
+                           for words, speaker, cue, typ in rows]
+    provenance(article, Settings())
+    assert [s.reported_by for s in article.statements] == [None, ("FT",), None, None]
+
+
 @pytest.mark.parametrize(("outlet", "reported_by"), [
     ("CNN", None), ("edition.cnn.com", None), ("https://www.cnn.com/2024/politics", None),
     ("g-novosti.in.ua", ("CNN",)), (None, ("CNN",)),

@@ -12,6 +12,8 @@ a range of the text; the stage ties what they find to statements, most specific 
    Kyiv expects …") is not in between.
 A remark's speaker is the one of the statement before it; of statements that end together, the one
 that starts first (the clause nested in its words gives way).
+4. a statement inside the words of an outlet's statement, with no carrier of its own, was carried by
+   that outlet ("FT reported that Stoltenberg suggested …").
 An outlet never carries its own words: a carrier equal to the statement's speaker is dropped.
 """
 
@@ -463,3 +465,31 @@ def provenance(article: Article, settings: Settings) -> None:
         reported_by = st.reported_by if st.reported_by is not None else p.reported_by
         if venue is not st.venue or reported_by is not st.reported_by:
             sts[i] = replace_statement(st, venue=venue, reported_by=reported_by)
+    _carried_by_outer(sts, order)
+
+
+def _named_outlet(name: str | None) -> bool:
+    """An outlet's name ("The New York Times", "AFP"), not a description typed as a medium ("a report
+    from the inspector general")."""
+    words = (name or "").split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "the", "and", "&")
+                                       for w in words)
+
+
+def _carried_by_outer(sts: list[Statement], order: list[int]) -> None:
+    """A statement inside the words of an outlet's statement, with no carrier of its own, was carried
+    by that outlet ("As reported by Politico, some European diplomats believe that …", "FT reported
+    that Stoltenberg suggested …"): the innermost such outlet is its carrier."""
+    if not any(sts[i].speaker_type == "media" for i in order):
+        return  # most articles: no outlet speaks
+    open_: list[int] = []  # statements whose words are still open, outermost first
+    for i in order:
+        st = sts[i]
+        while open_ and sts[open_[-1]].end <= st.start:
+            open_.pop()
+        if st.reported_by is None and st.speaker_type != "media":
+            outer = next((sts[j] for j in reversed(open_) if sts[j].end >= st.end
+                          and sts[j].speaker_type == "media" and _named_outlet(sts[j].speaker)), None)
+            if outer is not None and outer.speaker is not None:
+                sts[i] = replace_statement(st, reported_by=(outer.speaker,))
+        open_.append(i)
