@@ -18,6 +18,10 @@ POINTERS = [
      [("Ukraine will never give up its territories.", "Volodymyr Zelensky", "words belong to")]),
     ("The war must end this year. These are the words of the Pope.",
      [("The war must end this year", "the Pope", "the words of")]),
+    # "That is what X said"
+    ('"The war will end soon." That is what Zelensky said on Friday.',
+     [("The war will end soon.", "Zelensky", "said")]),
+    ("That is what happened. It was cold.", []),
     # the sentence before has a speaker of its own: the pointer only places it (a remark)
     ("Kuleba said the talks will resume. This was stated by him on Friday.",
      [("the talks will resume", "Kuleba", "said")]),

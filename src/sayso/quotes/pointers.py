@@ -33,9 +33,13 @@ def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
     if before is None or len(tokens) < 5 or tokens[0].low not in POINTER_WORDS:
         return None
     owner = _words_of(tokens)  # "These words belong to X", "These are the words of X"
+    what = _what_said(tokens, lex)  # "That is what Zelensky said on Friday"
     if owner is not None:
         k, at = owner
         entry = _BELONG
+    elif what is not None:
+        k, entry = what[0], what[1]
+        at = k + 1
     else:
         k = 1
         while k < len(tokens) and tokens[k].low in _BE:
@@ -46,10 +50,13 @@ def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
         if found is None or "speech" not in found.flags or not found.participle or tokens[k + 1].low != "by":
             return None
         entry, at = found, k + 2
-    np = find_right_np(tokens, at, len(tokens), _is_name_token)
-    if np is None:
-        return None
-    np = _cut_adjuncts(tokens, np)
+    if what is not None:
+        np: tuple[int, int] | None = (what[2], what[3])
+    else:
+        np = find_right_np(tokens, at, len(tokens), _is_name_token)
+        if np is None:
+            return None
+        np = _cut_adjuncts(tokens, np)
     s, e = before
     while e > s and text[e - 1] in " \t\n.!?…":
         e -= 1
@@ -63,6 +70,18 @@ def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
     a, b = tokens[k].start, tokens[at - 1 if owner is not None else k].end  # "words belong to" / "stated"
     cue = Cue(a, b, text[a:b], entry.lemma, "verb")
     return Attribution(cue, entry, _mention(text, tokens, np), [piece], entry.confidence)
+
+
+def _what_said(tokens: list[Token], lex: Lexicon) -> tuple[int, CueEntry, int, int] | None:
+    """"That is what Zelensky said …" / "This is what the minister told reporters": (the cue's token,
+    its entry, the speaker's first and last token), or None."""
+    if len(tokens) < 5 or tokens[1].low not in ("is", "was") or tokens[2].low != "what":
+        return None
+    for k in range(4, min(len(tokens), 12)):
+        entry = lex.single.get(tokens[k].low)
+        if entry is not None and "speech" in entry.flags:
+            return (k, entry, 3, k - 1) if all(t.kind == "w" or t.text == "." for t in tokens[3:k]) else None
+    return None
 
 
 def _words_of(tokens: list[Token]) -> tuple[int, int] | None:
