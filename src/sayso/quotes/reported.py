@@ -15,6 +15,12 @@ was labeled "..." by X / In X, ...     agent / "In X,"        the quotation
 ... and emphasized that ... / adding   the previous speaker   right clause
 "..." X quoted him                     the object ("him")     the quotation
 TAPPER: ... / Sanders: ... (headline)  the label              the turn / the headline
+As X noted, ... / ..., as X reported.  between "as" and cue   the other side (asides)
+X reported, citing Y, that ...         Y (X carries: citing)  right clause
+In his words, ... / In the words of X  "his" / X              right clause
+... This was stated by X / These       X (pointers)           the sentence before
+words belong to X / That is what X
+said
 =====================================  =====================  ==========================
 
 Content that is one quotation is ``direct``; a clause that quotes some words is ``mixed``; any
