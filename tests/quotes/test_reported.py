@@ -145,6 +145,10 @@ REPORTED = [
     # "expressed hope / confidence / concern that …"
     ("He also expressed hope that China would join later.",
      [("indirect", "China would join later", "He", "expressed hope")]),
+    # a quotation that ends its sentence and a long sentence that attributes it
+    ("He spoke.\n“It looks bad, who knows?” Trump told Britain's ITV television station in an interview "
+     "aired on Monday from his office in New York on a rainy and cold day.",
+     [("direct", "It looks bad, who knows?", "Trump", "told")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),

@@ -58,7 +58,11 @@ def _is_attribution(sentence: str, cue_words: frozenset[str]) -> bool:
     for i, m in enumerate(words[:10]):
         if m.group().lower() in cue_words:
             after = sentence[m.end():m.end() + 1]
-            return len(words) - i <= 14 or after in (",", ".")
+            # a cue right after a short subject, with no clause or quotation of its own, attributes the
+            # quotation before however long the rest ('"…?" Trump told Britain's ITV … when asked …')
+            return len(words) - i <= 14 or after in (",", ".") or (
+                i <= 3 and " that " not in sentence and ":" not in sentence
+                and not any(c in sentence for c in "\"“«„"))
     return False
 
 def find_windows(sentences: list[Span], quotations: list[Quotation], text: str = "",
