@@ -149,6 +149,11 @@ REPORTED = [
     ("He spoke.\n“It looks bad, who knows?” Trump told Britain's ITV television station in an interview "
      "aired on Monday from his office in New York on a rainy and cold day.",
      [("direct", "It looks bad, who knows?", "Trump", "told")]),
+    # "issued a statement, "…"" / "released a statement saying that …"
+    ('After the attacks, Trump issued a statement, "Last night, our nation was attacked."',
+     [("direct", "Last night, our nation was attacked.", "Trump", "issued a statement")]),
+    ("The ministry released a statement saying that the talks had failed.",
+     [("indirect", "the talks had failed", "The ministry", "released a statement")]),
     # a cue inside reported words is an attribution of its own
     ("Powell's office said the diplomat could not recall the dinner.",
      [("indirect", "the diplomat could not recall the dinner", "Powell's office", "said"),
@@ -233,6 +238,7 @@ DIRECT = [
 ]
 
 NOT_STATEMENTS = [
+    "The campaign issued a statement.",  # no words of its own
     "There were many phone calls for comment.",  # the noun
     "They called on Monday.",
     "He said this on Wednesday in an interview with the BBC in Kyiv.",  # a remark: places earlier words

@@ -571,6 +571,10 @@ def _right(text: str, tokens: list[Token], k: int, n: int, cue_at: set[int], att
         att.colon_at = t.start  # 'Caddell continued:' ⏎ '"…"': the quotation after the colon
         return
     if "noclause" in e.flags:
+        if k in cue_at and t.low.endswith("ing") and " " in e.lemma:
+            # "released a statement saying that …": the statement's words are the gerund's clause
+            k += 2 if k + 1 < n and tokens[k + 1].low == "that" else 1
+            att.pieces = _pieces(text, tokens, k, _clause_end(tokens, k, n, cue_at))
         return
     if t.text == ":":
         k += 1
