@@ -72,9 +72,10 @@ def same_speaker(a: str | None, b: str | None) -> bool:
 
 
 def _is_outlet_speaker(st: Statement, c: Carrier, lex: Lexicon) -> bool:
+    carried = _norm(c.text).removeprefix("the ")
     for s in (st.speaker, st.speaker_mention):
-        if s and (lex.keys.get(_norm(s)) == c.key or _norm(s) == _norm(c.text)):
-            return True
+        if s and (lex.keys.get(_norm(s)) == c.key or _norm(s).removeprefix("the ") == carried):
+            return True  # ("Journal" and "The Journal" are one outlet)
     return False
 
 

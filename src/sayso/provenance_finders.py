@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\W_][a-z\w+/&.'’-]*")
 _POSSESSIVE = re.compile(rf"['’]s?[ \t]+(?:[{_OPEN}][ \t]*{_CAPSEQ}[ \t]*,?[{_CLOSE}]|{_CAPSEQ})")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CLOSING = re.compile(rf"[ \t]*,?[{_CLOSE}]")
+_CITING_AFTER = re.compile(r",[ \t]+(?:citing|quoting)[ \t]")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _VERB_NEXT = re.compile(rf"[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]|[{_UPPER}])")
 # where a name may start: the first word of a known outlet or platform is looked up from here
@@ -207,6 +208,8 @@ def _cue_rank(text: str, f: _Found, start: int, end: int, lex: Lexicon) -> int |
     m = lex.after_at.match(text, close, end)
     if m and not f.loose:  # ""I fundamentally disagree," said X" is a quote, not an outlet
         return lex.ranks.get("after" + " ".join(m.group("cue").casefold().split()), 2)
+    if not f.loose and _CITING_AFTER.match(text, f.end, end):
+        return 2  # "Reuters, citing a source, reported …": the outlet carried what the source said
     return None
 
 

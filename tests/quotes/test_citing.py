@@ -17,7 +17,7 @@ CITING = [
     ("The aircraft had arrived, according to two US officials cited by CNN.",
      [("The aircraft had arrived", "two US officials", ("CNN",))]),
     ("Reuters, citing a source in the Office of the President, reported that talks had stalled.",
-     [("talks had stalled", "a source in the Office of the President", None)]),
+     [("talks had stalled", "a source in the Office of the President", ("Reuters",))]),
     ("Ukrainska Pravda reported that the decision would be made in December, citing its own sources.",
      [("the decision would be made in December", "its own sources", ("Ukrainska Pravda",))]),
     # a reason is no source: the phrase stays what it was
