@@ -219,7 +219,7 @@ class _Resolver(Entities):
         e = ev.entity
         words = self.text[start:ev.start].strip().strip(",").strip()
         if e.role is None and len(words.split()) <= 10 and not {"by", "and"} & set(words.split()) \
-                and d_title_words(words) and not _PREPOSITION_BEFORE.search(self.text, start, ev.start):
+                and _holds_a_title(words) and not _PREPOSITION_BEFORE.search(self.text, start, ev.start):
             e.role = _LEADING_DET.sub("", words) or None
         return e
 
@@ -488,7 +488,7 @@ def _the_document_of(r: _Resolver, mention: str, before: Statement) -> bool:
                for m in pattern.finditer(r.text, sent.start, sent.end))
 
 
-def d_title_words(words: str) -> bool:
+def _holds_a_title(words: str) -> bool:
     """Does a stretch before a name hold a title word ("head", "minister")?"""
     d = read_description(words.strip(" ,")) if words.strip(" ,") else None
     return d is not None and d.title
