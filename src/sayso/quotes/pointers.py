@@ -26,37 +26,20 @@ _OPENING = "\"“«„"
 _CLOSING = "\"”»“"
 
 
+# a pointer frame: the first and last token of its cue, the cue's entry, the speaker's tokens
+_Frame = tuple[int, int, CueEntry, tuple[int, int]]
+
+
 def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
                  before: tuple[int, int] | None) -> Attribution | None:
     """The attribution of the sentence ``before`` (start, end) by the pointer sentence ``tokens``, if
-    they open with one ("This was stated by X …")."""
+    they open with one ("This was stated by X …", "These words belong to X", "That is what X said")."""
     if before is None or len(tokens) < 5 or tokens[0].low not in POINTER_WORDS:
         return None
-    owner = _words_of(tokens)  # "These words belong to X", "These are the words of X"
-    what = _what_said(tokens, lex)  # "That is what Zelensky said on Friday"
-    if owner is not None:
-        k, at = owner
-        entry = _BELONG
-    elif what is not None:
-        k, entry = what[0], what[1]
-        at = k + 1
-    else:
-        k = 1
-        while k < len(tokens) and tokens[k].low in _BE:
-            k += 1
-        if k == 1 or k >= len(tokens) - 2:
-            return None
-        found = lex.single.get(tokens[k].low)
-        if found is None or "speech" not in found.flags or not found.participle or tokens[k + 1].low != "by":
-            return None
-        entry, at = found, k + 2
-    if what is not None:
-        np: tuple[int, int] | None = (what[2], what[3])
-    else:
-        np = find_right_np(tokens, at, len(tokens), _is_name_token)
-        if np is None:
-            return None
-        np = _cut_adjuncts(tokens, np)
+    frame = _stated_by(tokens, lex) or _words_of(tokens) or _what_said(tokens, lex)
+    if frame is None:
+        return None
+    first, last, entry, np = frame
     s, e = before
     while e > s and text[e - 1] in " \t\n.!?…":
         e -= 1
@@ -67,33 +50,49 @@ def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
     if len(body) > 2 and body[0] in _OPENING and body[-1] in _CLOSING \
             and sum(body.count(c) for c in set(_OPENING + _CLOSING)) <= 2:
         piece = Piece(s + 1, e - 1, "direct")  # the sentence before is one quotation: its words
-    a, b = tokens[k].start, tokens[at - 1 if owner is not None else k].end  # "words belong to" / "stated"
+    a, b = tokens[first].start, tokens[last].end
     cue = Cue(a, b, text[a:b], entry.lemma, "verb")
     return Attribution(cue, entry, _mention(text, tokens, np), [piece], entry.confidence)
 
 
-def _what_said(tokens: list[Token], lex: Lexicon) -> tuple[int, CueEntry, int, int] | None:
-    """"That is what Zelensky said …" / "This is what the minister told reporters": (the cue's token,
-    its entry, the speaker's first and last token), or None."""
-    if len(tokens) < 5 or tokens[1].low not in ("is", "was") or tokens[2].low != "what":
+def _stated_by(tokens: list[Token], lex: Lexicon) -> _Frame | None:
+    """"This was stated by X", "It has been announced by X": a passive speech cue and its agent."""
+    k = 1
+    while k < len(tokens) and tokens[k].low in _BE:
+        k += 1
+    if k == 1 or k >= len(tokens) - 2:
+        return None
+    entry = lex.single.get(tokens[k].low)
+    if entry is None or "speech" not in entry.flags or not entry.participle or tokens[k + 1].low != "by":
+        return None
+    np = find_right_np(tokens, k + 2, len(tokens), _is_name_token)
+    return (k, k, entry, _cut_adjuncts(tokens, np)) if np is not None else None
+
+
+def _what_said(tokens: list[Token], lex: Lexicon) -> _Frame | None:
+    """"That is what Zelensky said …" / "This is what the minister told reporters"."""
+    if tokens[1].low not in ("is", "was") or tokens[2].low != "what":
         return None
     for k in range(4, min(len(tokens), 12)):
         entry = lex.single.get(tokens[k].low)
         if entry is not None and "speech" in entry.flags:
-            return (k, entry, 3, k - 1) if all(t.kind == "w" or t.text == "." for t in tokens[3:k]) else None
+            plain = all(t.kind == "w" or t.text == "." for t in tokens[3:k])  # the speaker, no clause
+            return (k, k, entry, (3, k - 1)) if plain else None
     return None
 
 
-def _words_of(tokens: list[Token]) -> tuple[int, int] | None:
-    """"These words belong to X" / "These are the words of X": (first token of the cue, first token
-    of X), or None."""
+def _words_of(tokens: list[Token]) -> _Frame | None:
+    """"These words belong to X" / "These are the words of X"."""
     lows = [t.low for t in tokens[:6]]
     if len(lows) >= 4 and lows[1] == "words" and lows[2] in ("belong", "belonged", "belongs") \
             and lows[3] == "to":
-        return 1, 4
-    if len(lows) >= 5 and lows[1] in _BE | {"are", "were"} and lows[2:5] == ["the", "words", "of"]:
-        return 2, 5
-    return None
+        first, last = 1, 3
+    elif len(lows) >= 5 and lows[1] in _BE | {"are", "were"} and lows[2:5] == ["the", "words", "of"]:
+        first, last = 2, 4
+    else:
+        return None
+    np = find_right_np(tokens, last + 1, len(tokens), _is_name_token)
+    return (first, last, _BELONG, _cut_adjuncts(tokens, np)) if np is not None else None
 
 
 def _cut_adjuncts(tokens: list[Token], np: tuple[int, int]) -> tuple[int, int]:
