@@ -231,6 +231,9 @@ DIRECT = [
      [("direct", "I have not heard anyone cite that figure.", "Rep. Trey Gowdy (R-S.C.)", ":")]),
     ("Умеров: «Мы готовы к переговорам и не отступим».",
      [("direct", "Мы готовы к переговорам и не отступим", "Умеров", ":")]),
+    # right after its attribution, one word that ends a sentence still continues the speech
+    ('"We will not give up," Zelensky said. "Never."',
+     [("direct", "We will not give up,", "Zelensky", "said"), ("direct", "Never.", "Zelensky", "said")]),
     # continuation in the next paragraph keeps the speaker
     ('"We will win this race," Trump said at the rally.\n\n"Nobody thought this was possible a year ago."',
      [("direct", "We will win this race,", "Trump", "said"),
@@ -238,6 +241,7 @@ DIRECT = [
 ]
 
 NOT_STATEMENTS = [
+    'The crowd cheered. "Victory"',  # a short quotation with no attribution before it
     "The campaign issued a statement.",  # no words of its own
     "There were many phone calls for comment.",  # the noun
     "They called on Monday.",

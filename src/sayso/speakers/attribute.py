@@ -162,7 +162,11 @@ def attribute(article: Article, settings: Settings) -> None:
             bisect.insort(found, new[-1], key=_end)
             continue
         prev, why = find_context_speaker(article, q, found, windows)
-        if prev is not None and (why == "colon" or continues_speech(words)):
+        # '"We will not give up," Zelensky said. "Never."': right after its attribution, in the same
+        # line, even one word ending a sentence is more of the same speech
+        tight = prev is not None and why == "continues" and "\n" not in text[prev.end:q.open_at] \
+            and len(text[prev.end:q.open_at]) <= 60 and words.strip()[-1:] in (".", "!", "?", "…")
+        if prev is not None and (why == "colon" or continues_speech(words) or tight):
             group = prev.group or stable_id(key, "group", prev.cue_start)
             st = Statement(
                 kind=kind, start=start, end=end, text=text[start:end], group=group,  # type: ignore[arg-type]
