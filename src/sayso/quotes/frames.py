@@ -207,8 +207,7 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
         att = Attribution(cue, e, None, confidence=e.confidence)
         if "according" in e.flags:
             _according(text, tokens, i, ie, n, floor, cue_at, att)
-        elif find_as_aside(text, tokens, ie, j, n, floor, lambda k: _clause_end(tokens, k, n, cue_at), att,
-                           cue_at):
+        elif find_as_aside(text, tokens, ie, j, n, floor, _clause_end, att, cue_at):
             pass  # "As he noted, …", "As reported by Reuters, …", "…, as Reuters reported."
         elif passive:
             _passive(text, tokens, j2, ie, n, att)

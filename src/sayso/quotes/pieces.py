@@ -11,6 +11,7 @@ from functools import cache
 
 from ..lang import load_lines
 from ..model import Cue, Mention, Quotation
+from ..speakers.phrases import word_class
 from ..text.tokens import Token
 from .cues import CueEntry
 from .direct import looks_like_name
@@ -117,7 +118,6 @@ def find_quoted_fragments(text: str, atts: list[Attribution],
 
 _VENUE_LEADS = frozenset({"in", "during", "at", "on"})
 _VENUE_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 
 
 @cache
@@ -134,7 +134,7 @@ def trim_venue(tokens: list[Token], a: int, b: int) -> int:
     heads = _venue_heads()
     for v in range(max(a + 2, b - 10), b):
         if tokens[v].low in _VENUE_LEADS and v + 1 <= b and tokens[v + 1].low in _VENUE_DETS \
-                and tokens[v - 1].low not in _BE:  # "he was in a meeting" says where he was
+                and tokens[v - 1].low not in word_class("be"):  # "he was in a meeting": where he was
             noun = next((x for x in range(v + 2, min(b, v + 5) + 1) if tokens[x].low in heads), None)
             if noun is None:
                 continue

@@ -7,6 +7,7 @@ the caller turns them into offsets into the article text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from ..lang import load_lines, load_set
@@ -240,7 +241,7 @@ def _opening_subject(tokens: list[Token], start: int, end: int) -> tuple[int, in
     if t.low in pron and t.low not in ("it", "you", "him", "them", "us", "me", "who"):
         b = x
     elif t.capitalised and t.low not in load_set("en", "sentence_openers") \
-            and t.low.replace("’", "'").split("'")[0] not in pron | {"that", "there"} \
+            and t.low not in pron | {"that", "there"} and not is_pronoun_contraction(t, {"that", "there"}) \
             and not t.low.endswith("ly"):
         b = _capital_run_end(tokens, x, end)
     else:
@@ -250,6 +251,12 @@ def _opening_subject(tokens: list[Token], start: int, end: int) -> tuple[int, in
     if verb is None or verb.kind != "w" or not verb.text[:1].islower() or verb.low in closed:
         return None
     return x, b
+
+
+def is_pronoun_contraction(t: Token, also: Iterable[str] = ()) -> bool:
+    """A pronoun (or one of ``also``) with a verb joined to it: "he's", "It’s", "That's"."""
+    low = t.low.replace("’", "'")
+    return "'" in low and (low.split("'")[0] in word_class("pronoun") or low.split("'")[0] in also)
 
 
 def _capital_run_end(tokens: list[Token], x: int, end: int) -> int:
@@ -268,7 +275,9 @@ def is_time_phrase(tokens: list[Token], a: int, b: int) -> bool:
                                or (t is words[0] and t.low in ("on", "in", "at", "since")) for t in words)
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(w for line in load_lines("en", "weekdays") for w in line.split()[1:])
 
 
 def skip_time_back(tokens: list[Token], j: int, floor: int) -> int:
@@ -279,7 +288,7 @@ def skip_time_back(tokens: list[Token], j: int, floor: int) -> int:
     k = j
     while k >= floor and tokens[k].kind == "w" and tokens[k].low in time:
         # a capitalised month after a capitalised word ends a name ("Theresa May", "Ai Jun")
-        if tokens[k].capitalised and tokens[k].low not in _WEEKDAYS and k > floor \
+        if tokens[k].capitalised and tokens[k].low not in _weekdays() and k > floor \
                 and tokens[k - 1].capitalised:
             break
         k -= 1
