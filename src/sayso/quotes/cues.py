@@ -84,9 +84,11 @@ def load_cues(lang: str = "en") -> Lexicon:
                 multi[(f, *rest)] = entry
             elif f not in single:
                 single[f] = entry
-    for phrase in load_lines(lang, "according") if lang == "en" else ["according to"]:
+    for line in load_lines(lang, "according") if lang == "en" else ["according to"]:
+        phrase, _, marks = line.partition("|")
         key = tuple(phrase.split())
-        multi[key] = CueEntry(phrase, key[0], frozenset({"according", "speech"}), False, False)
+        multi[key] = CueEntry(" ".join(key), key[0], frozenset({"according", "speech", *marks.split()}),
+                              False, False)
     first = frozenset(single) | {k[0] for k in multi}
     multi_first = frozenset(k[0] for k in multi)
     triggers = frozenset(single) | {next((w for w in reversed(k) if w not in _GLUE), k[0]) if k[0] in _GLUE

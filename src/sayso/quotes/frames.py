@@ -167,8 +167,8 @@ def analyse_window(text: str, tokens: list[Token], lex: Lexicon) -> list[Attribu
     # "In his words, …" / "In the words of X, …" open a sentence; inside one ("because, in her
     # words, …") the phrase is an aside of words attributed already, and no cue that ends them
     cues = find_cue_tokens(tokens, lex)
-    if any(c[2].lemma[:3] == "in " for c in cues):
-        cues = [c for c in cues if not (c[2].lemma[:3] == "in " and c[0] > 0 and not (
+    if any("opener" in c[2].flags for c in cues):
+        cues = [c for c in cues if not ("opener" in c[2].flags and c[0] > 0 and not (
             tokens[c[0] - 1].kind == "p" and tokens[c[0] - 1].text in _END))]
     if len(cues) > _MAX_CUES:
         return []  # not prose: no sentence of news holds this many reporting verbs

@@ -42,11 +42,6 @@ from .names import role_near, speaker_type_of
 from .slavic_mentions import find_complement_end, is_plural, lemmas
 
 LOOKBACK = 8  # sentences a pronoun may reach back
-# titles that say what someone leads, not which office ("the head of Ukrainian diplomacy", "the
-# diplomat"): with no role to match, the person who spoke last
-_GENERIC_TITLES = frozenset({"head", "chief", "leader", "diplomat", "politician", "officer"})
-# media descriptions that stand for the media at large, not the outlet named last
-_MEDIA_AT_LARGE = frozenset({"media", "outlets", "newspapers", "publications"})
 NEAREST_CHARS = 6_000  # how far back a description ("the publication") looks for what it stands for
 # Pronoun antecedent scores: salience bonus minus DISTANCE per sentence back.
 DISTANCE = 1.0
@@ -243,6 +238,14 @@ class _Resolver(Entities):
             i -= 1
         return None
 
+    def _generic(self, mention: str, head: str, start: int, end: int) -> Entity | None:
+        """The person who spoke last, for a definite generic title with no name in it ("the head of
+        Ukrainian diplomacy", "the politician"; not "the head of the Center … Andrii Kovalenko")."""
+        if head not in load_set("en", "generic_titles") or mention[:4].lower() != "the " \
+                or self.events_in(start, end):
+            return None
+        return self.last_speaker(start)
+
     def describe(self, mention: str, start: int, end: int) -> Resolution | None:
         """A speaker written as a description or a name; ``None`` when nothing is known of it."""
         k = bisect.bisect_left(self.event_starts, start)
@@ -265,7 +268,7 @@ class _Resolver(Entities):
             return _resolution(self._titled(named, start))
         if d.medium:
             media = [ev.entity for ev in inside if ev.entity.type == "media"]
-            if not media and d.head in _MEDIA_AT_LARGE:
+            if not media and d.head in load_set("en", "media_at_large"):
                 return Resolution(mention, "media", None)  # "the media reported": no one outlet
             e2 = media[-1] if media else self.nearest(start, lambda x: x.type == "media")
             if e2 is not None:
@@ -287,17 +290,14 @@ class _Resolver(Entities):
             if people and people[-1].end >= end - 1 and not _PREPOSITION_BEFORE.search(
                     self.text, start, people[-1].start):
                 return _resolution(self._titled(people[-1], start))
-            e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head))
-            if e4 is None and mention[:4].lower() == "the " and head in _GENERIC_TITLES \
-                    and not self.events_in(start, end):  # (a name in it: "the head of the Center X")
-                e4 = self.last_speaker(start)  # "the head of Ukrainian diplomacy" after Sybiha spoke
+            e4 = self.nearest(start, lambda x: x.type == "person" and self._has_title(x, head)) \
+                or self._generic(mention, head, start, end)
             if e4 is not None:
                 return _resolution(e4)
             return Resolution(mention, "person", d.role)
-        if head in _GENERIC_TITLES and mention[:4].lower() == "the " and not self.events_in(start, end):
-            e5 = self.last_speaker(start)  # "the politician added" (no title in the lists)
-            if e5 is not None:
-                return _resolution(e5)
+        e5 = self._generic(mention, head, start, end)  # "the politician added" (no title in the lists)
+        if e5 is not None:
+            return _resolution(e5)
         if d.capitalised:
             typ = speaker_type_of(mention)
             if typ is None:
