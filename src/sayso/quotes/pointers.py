@@ -13,7 +13,9 @@ statement (``dates``, ``provenance``).
 
 from __future__ import annotations
 
-from ..model import Cue
+from collections.abc import Sequence
+
+from ..model import Cue, Quotation
 from ..speakers.phrases import find_right_np, word_class
 from ..text.tokens import Token, tokenize
 from .cues import CueEntry, Lexicon
@@ -22,16 +24,14 @@ from .pieces import Attribution, Piece, _is_name_token, _mention
 POINTER_WORDS = frozenset({"this", "that", "it", "these", "those"})
 _BE = frozenset({"was", "is", "has", "been", "had"})
 _BELONG = CueEntry("belong to", "belong", frozenset({"speech"}), False, False)
-_OPENING = "\"“«„"
-_CLOSING = "\"”»“"
 
 
 # a pointer frame: the first and last token of its cue, the cue's entry, the speaker's tokens
 _Frame = tuple[int, int, CueEntry, tuple[int, int]]
 
 
-def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
-                 before: tuple[int, int] | None) -> Attribution | None:
+def find_pointer(text: str, tokens: list[Token], lex: Lexicon, before: tuple[int, int] | None,
+                 quotations: Sequence[Quotation] = ()) -> Attribution | None:
     """The attribution of the sentence ``before`` (start, end) by the pointer sentence ``tokens``, if
     they open with one ("This was stated by X …", "These words belong to X", "That is what X said")."""
     if before is None or len(tokens) < 5 or tokens[0].low not in POINTER_WORDS:
@@ -45,11 +45,9 @@ def find_pointer(text: str, tokens: list[Token], lex: Lexicon,
         e -= 1
     if e <= s or _speech_cue_in(text, s, e, lex):
         return None  # the sentence before has its own speaker: this one only places the words
-    piece = Piece(s, e, "indirect")
-    body = text[s:e].strip()
-    if len(body) > 2 and body[0] in _OPENING and body[-1] in _CLOSING \
-            and sum(body.count(c) for c in set(_OPENING + _CLOSING)) <= 2:
-        piece = Piece(s + 1, e - 1, "direct")  # the sentence before is one quotation: its words
+    # the sentence before is one quotation (``quotes.direct`` found it): its words, direct
+    whole = next((q for q in quotations if q.outer_start <= s and e <= q.outer_end and q.end > q.start), None)
+    piece = Piece(whole.start, whole.end, "direct", whole) if whole is not None else Piece(s, e, "indirect")
     a, b = tokens[first].start, tokens[last].end
     cue = Cue(a, b, text[a:b], entry.lemma, "verb")
     return Attribution(cue, entry, _mention(text, tokens, np), [piece], entry.confidence)

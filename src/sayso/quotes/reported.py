@@ -187,7 +187,8 @@ def _pointers(article: Article, tokens: list[Token], lex: Lexicon) -> list[Attri
     opens = {s.start for s in article.sentences[first:last + 1]}
     for k, t in enumerate(tokens):
         if t.start in opens and t.low in POINTER_WORDS:
-            ptr = find_pointer(article.text, tokens[k:], lex, _sentence_before(article, t.start))
+            ptr = find_pointer(article.text, tokens[k:], lex, _sentence_before(article, t.start),
+                               article.quotations)
             if ptr is not None:
                 out.append(ptr)
     return out
